@@ -1,0 +1,3 @@
+from nkreader.cli import main
+
+raise SystemExit(main())
