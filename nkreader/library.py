@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from nkreader.catalog import Catalog, FileRecord
 from nkreader.config import Settings
+from nkreader.corpus import CorpusError, list_corpus, load_article
 from nkreader.model import Article, SearchHit, SearchResult, Snippet, Sort
+from nkreader.snippets import make_snippet
+
+if TYPE_CHECKING:
+    from nkreader.index import IndexDoc, SearchIndex, TermMatcher
 
 
 class LibraryError(Exception):
@@ -44,10 +56,163 @@ class Library:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._lock = threading.RLock()
+        self._index: SearchIndex | None = None
+        self._catalog: Catalog | None = None
+        self._records: dict[str, FileRecord] = {}
+        self._synced = False
+        self.warnings: list[str] = []
+
+    def close(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+            if self._catalog is not None:
+                self._catalog.close()
+            self._index = self._catalog = None
+            self._synced = False
+
+    def _parts(self) -> tuple[SearchIndex, Catalog]:
+        if self._index is None or self._catalog is None:
+            from nkreader.index import SearchIndex
+
+            folder = self.settings.index_dir
+            for corpus_dir in self.settings.corpus_dirs:
+                if folder == corpus_dir or folder.is_relative_to(corpus_dir):
+                    raise LibraryError(f"the index folder {folder} must not be inside a corpus")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._catalog = Catalog(folder / "catalog.sqlite")
+            except (OSError, sqlite3.Error) as error:
+                raise LibraryError(f"cannot open the index in {folder}: {error}") from error
+            self._index = SearchIndex(folder / "whoosh", resolve_entity=self._resolve_entity)
+        return self._index, self._catalog
+
+    def _resolve_entity(self, name: str) -> str | None:
+        extractor = entity_extractor(self.settings)
+        if extractor is None:
+            return None
+        found = extractor.canonical_for(name)
+        return found[0] if found else None
 
     def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date with the corpus folders."""
-        raise NotImplementedError
+        from nkreader.index import IndexLocked
+
+        with self._lock:
+            started = time.perf_counter()
+            index, catalog = self._parts()
+            try:
+                report = self._sync(index, catalog, rebuild, progress)
+            except IndexLocked as error:
+                raise LibraryError(str(error)) from error
+            except (OSError, sqlite3.Error) as error:
+                raise LibraryError(f"cannot update the index: {error}") from error
+            self._records = {record.id: record for record in catalog.files().values()}
+            self._synced = True
+            return replace(report, seconds=time.perf_counter() - started)
+
+    def _sync(
+        self, index: SearchIndex, catalog: Catalog, rebuild: bool, progress: Progress | None
+    ) -> SyncReport:
+        notice = index.open()
+        known = catalog.files()
+        rebuilt = rebuild or notice is not None or (bool(known) and index.doc_count() == 0)
+        if rebuilt:
+            index.recreate()
+            catalog.clear()
+            known = {}
+        on_disk: dict[str, os.stat_result] = {}
+        for path in list_corpus(self.settings.corpus_dirs):
+            try:
+                on_disk[str(path)] = path.stat()
+            except OSError:
+                continue
+        changed = [
+            path
+            for path, stat in on_disk.items()
+            if (record := known.get(path)) is None
+            or record.mtime_ns != stat.st_mtime_ns
+            or record.size != stat.st_size
+        ]
+        gone = [path for path in known if path not in on_disk]
+        ids_in_use = {
+            record.id: path
+            for path, record in known.items()
+            if path in on_disk and path not in changed
+        }
+        self.warnings = []
+        docs: list[IndexDoc] = []
+        records: list[FileRecord] = []
+        failed: list[str] = []
+        for path in changed:
+            try:
+                article = load_article(Path(path))
+            except CorpusError as error:
+                self.warnings.append(f"skipped {path}: {error}")
+                failed.append(path)
+                continue
+            owner = ids_in_use.get(article.id)
+            if owner is not None and owner != path:
+                self.warnings.append(f"skipped {path}: duplicate id {article.id!r} (also {owner})")
+                failed.append(path)
+                continue
+            ids_in_use[article.id] = path
+            stat = on_disk[path]
+            docs.append(self._index_doc(article))
+            records.append(
+                FileRecord(
+                    path,
+                    stat.st_mtime_ns,
+                    stat.st_size,
+                    article.content_hash,
+                    article.id,
+                    article.title,
+                    article.outlet,
+                    article.published,
+                )
+            )
+        stale = [path for path in gone + failed if path in known]
+        stale_ids = [known[path].id for path in stale if known[path].id not in ids_in_use]
+        if docs or stale_ids:
+            total = len(docs)
+            index.write(
+                docs,
+                stale_ids,
+                fresh=rebuilt,
+                progress=(lambda done: progress(done, total)) if progress else None,
+            )
+        catalog.remove(stale)
+        catalog.put(records)
+        added = sum(1 for r in records if r.path not in known)
+        return SyncReport(
+            added=added,
+            updated=len(records) - added,
+            removed=len(stale_ids),
+            seconds=0.0,
+            rebuilt=rebuilt,
+            notice=notice,
+        )
+
+    def _index_doc(self, article: Article) -> IndexDoc:
+        from nkreader.index import IndexDoc
+
+        return IndexDoc(
+            id=article.id,
+            path=str(article.path),
+            hash=article.content_hash,
+            title=article.title,
+            body=article.body,
+            outlet=article.outlet,
+            published=article.published,
+            tags=article.tags,
+        )
+
+    def _ensure_synced(self) -> SearchIndex:
+        if not self._synced:
+            self.sync()
+        index, _ = self._parts()
+        return index
 
     def search(
         self,
@@ -58,24 +223,125 @@ class Library:
         snippets: bool = True,
     ) -> SearchResult:
         """Run a query; an empty query lists the whole library."""
-        raise NotImplementedError
+        started = time.perf_counter()
+        with self._lock:
+            index = self._ensure_synced()
+            raw = index.search(query, sort=sort, limit=limit)
+        hits = []
+        for article_id, score in raw.ranked:
+            record = self._records.get(article_id)
+            if record is None:
+                continue
+            snippet = self._snippet(record, raw.matcher) if snippets else None
+            hits.append(
+                SearchHit(article_id, record.title, record.outlet, record.published, score, snippet)
+            )
+        return SearchResult(
+            query=query,
+            sort=sort,
+            total=raw.total,
+            hits=tuple(hits),
+            suggestion=raw.suggestion,
+            notice=raw.notice,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _snippet(self, record: FileRecord, matcher: TermMatcher) -> Snippet | None:
+        try:
+            body = _cached_body(record.path, record.mtime_ns)
+        except CorpusError:
+            return None
+        return make_snippet(body, matcher.spans(body))
 
     def snippets(self, query: str, ids: Sequence[str]) -> dict[str, Snippet]:
         """Snippets for just the given hits, so a list computes them only for visible rows."""
-        raise NotImplementedError
+        with self._lock:
+            index = self._ensure_synced()
+            matcher = index.matcher(query)
+        found: dict[str, Snippet] = {}
+        for article_id in ids:
+            record = self._records.get(article_id)
+            if record is not None and (snippet := self._snippet(record, matcher)) is not None:
+                found[article_id] = snippet
+        return found
 
     def highlights(self, query: str, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of `text` that the query's terms match."""
-        raise NotImplementedError
+        with self._lock:
+            index = self._ensure_synced()
+            return index.matcher(query).spans(text)
+
+    def resolve(self, ref: str) -> str:
+        """The full id for an id or a unique id prefix."""
+        with self._lock:
+            self._ensure_synced()
+            ref = ref.strip()
+            if ref in self._records:
+                return ref
+            matches = sorted(i for i in self._records if i.startswith(ref)) if ref else []
+        if not matches:
+            raise LibraryError(f"no article with id {ref!r} (try `nkreader list`)")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            raise LibraryError(f"{ref!r} is ambiguous: it starts {len(matches)} ids ({shown})")
+        return matches[0]
 
     def get(self, ref: str) -> Article:
         """The article with this id or unique id prefix."""
-        raise NotImplementedError
+        article_id = self.resolve(ref)
+        record = self._records[article_id]
+        try:
+            return load_article(Path(record.path))
+        except CorpusError as error:
+            raise LibraryError(f"cannot read {record.path}: {error}") from error
 
     def related(self, ref: str, *, limit: int = 10) -> tuple[SearchHit, ...]:
         """Articles like this one, from its key terms."""
-        raise NotImplementedError
+        article_id = self.resolve(ref)
+        with self._lock:
+            index = self._ensure_synced()
+            ranked = index.related(article_id, limit=limit)
+        return tuple(
+            SearchHit(i, r.title, r.outlet, r.published, score)
+            for i, score in ranked
+            if (r := self._records.get(i)) is not None and i != article_id
+        )
+
+    def records(self) -> tuple[FileRecord, ...]:
+        """Every indexed article's catalog entry."""
+        with self._lock:
+            self._ensure_synced()
+            return tuple(self._records.values())
 
     def add(self, paths: Sequence[Path]) -> list[ImportOutcome]:
         """Import files and folders into the user's articles folder."""
-        raise NotImplementedError
+        from nkreader.importer import import_paths
+
+        with self._lock:
+            self._ensure_synced()
+            by_hash = {record.hash: record.id for record in self._records.values()}
+            outcomes = import_paths(paths, self.settings.articles_dir, by_hash, set(self._records))
+            if any(outcome.status != "skipped" for outcome in outcomes):
+                self.sync()
+            return outcomes
+
+
+@lru_cache(maxsize=256)
+def _cached_body(path: str, mtime_ns: int) -> str:
+    del mtime_ns  # part of the cache key: a changed file is read again
+    return load_article(Path(path)).body
+
+
+_EXTRACTORS: dict[Path, Any] = {}
+
+
+def entity_extractor(settings: Settings) -> Any:
+    """The entity extractor with the user's knowledge file, built once per file."""
+    try:
+        from nkreader.entities import Extractor
+    except ImportError:
+        return None
+    key = settings.user_knowledge
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(key if key.exists() else None)
+    return _EXTRACTORS[key]

@@ -1,0 +1,134 @@
+"""What the index holds, file by file, plus cached entity mentions, in one SQLite file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nkreader.model import Mention
+
+_SCHEMA = """
+create table if not exists files (
+    path text primary key,
+    mtime_ns integer not null,
+    size integer not null,
+    hash text not null,
+    id text not null,
+    title text not null,
+    outlet text,
+    published text
+);
+create index if not exists files_id on files(id);
+create table if not exists mentions (
+    hash text not null,
+    version text not null,
+    data text not null,
+    primary key (hash, version)
+);
+"""
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One indexed corpus file and the metadata a result list shows."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    hash: str
+    id: str
+    title: str
+    outlet: str | None
+    published: date | None
+
+
+class Catalog:
+    """SQLite beside the Whoosh index; safe to open from several processes."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(str(path), timeout=15.0, check_same_thread=False)
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._db:
+            yield self._db
+
+    def files(self) -> dict[str, FileRecord]:
+        rows = self._db.execute(
+            "select path, mtime_ns, size, hash, id, title, outlet, published from files"
+        )
+        return {row[0]: _record(row) for row in rows}
+
+    def put(self, records: Iterable[FileRecord]) -> None:
+        with self._db:
+            self._db.executemany(
+                "insert or replace into files values (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        r.path,
+                        r.mtime_ns,
+                        r.size,
+                        r.hash,
+                        r.id,
+                        r.title,
+                        r.outlet,
+                        r.published.isoformat() if r.published else None,
+                    )
+                    for r in records
+                ),
+            )
+
+    def remove(self, paths: Iterable[str]) -> None:
+        with self._db:
+            self._db.executemany("delete from files where path = ?", ((p,) for p in paths))
+
+    def clear(self) -> None:
+        with self._db:
+            self._db.execute("delete from files")
+
+    def cached_mentions(self, content_hash: str, version: str) -> tuple[Mention, ...] | None:
+        row = self._db.execute(
+            "select data from mentions where hash = ? and version = ?", (content_hash, version)
+        ).fetchone()
+        if row is None:
+            return None
+        return tuple(Mention(*item) for item in json.loads(row[0]))
+
+    def store_mentions(self, items: Iterable[tuple[str, str, tuple[Mention, ...]]]) -> None:
+        with self._db:
+            self._db.executemany(
+                "insert or replace into mentions values (?, ?, ?)",
+                (
+                    (
+                        content_hash,
+                        version,
+                        json.dumps([[m.start, m.end, m.text, m.type, m.canonical] for m in found]),
+                    )
+                    for content_hash, version, found in items
+                ),
+            )
+
+
+def _record(row: tuple[object, ...]) -> FileRecord:
+    path, mtime_ns, size, content_hash, article_id, title, outlet, published = row
+    return FileRecord(
+        path=str(path),
+        mtime_ns=int(str(mtime_ns)),
+        size=int(str(size)),
+        hash=str(content_hash),
+        id=str(article_id),
+        title=str(title),
+        outlet=str(outlet) if outlet is not None else None,
+        published=date.fromisoformat(str(published)) if published else None,
+    )

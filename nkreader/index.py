@@ -1,0 +1,513 @@
+"""The full-text index: the only module that touches Whoosh."""
+
+from __future__ import annotations
+
+import heapq
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from whoosh import analysis, fields, qparser, query
+from whoosh import index as whoosh_index
+from whoosh.lang.porter import stem as porter_stem
+
+from nkreader.model import Sort
+
+SCHEMA_VERSION = 3
+PREFIX_EXPANSION_LIMIT = 24
+SHORT_PREFIX_EXPANSION_LIMIT = 8
+LOCK_TIMEOUT_SECONDS = 15.0
+_NO_DATE_NEWEST = 0
+_NO_DATE_OLDEST = 10**7
+
+_TOKENIZER = r"\w+(?:\.?\w+)*"
+
+
+class IndexError_(Exception):
+    """The index cannot be used as it is (locked, unreadable)."""
+
+
+class IndexLocked(IndexError_):
+    """Another process holds the index's writer lock."""
+
+
+@dataclass(frozen=True)
+class IndexDoc:
+    """What the index needs to know about one article."""
+
+    id: str
+    path: str
+    hash: str
+    title: str
+    body: str
+    outlet: str | None
+    published: date | None
+    tags: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+    entity_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawHits:
+    """Ids and scores of a search, before the library attaches titles and snippets."""
+
+    total: int
+    ranked: tuple[tuple[str, float], ...]
+    matcher: TermMatcher
+    suggestion: str | None = None
+    notice: str | None = None
+
+
+def _schema() -> fields.Schema:
+    stemmed = analysis.StemmingAnalyzer(expression=_TOKENIZER, stoplist=None)
+    plain = analysis.SimpleAnalyzer(expression=_TOKENIZER)
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        path=fields.ID(stored=True),
+        hash=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=stemmed, stored=True),
+        title_plain=fields.TEXT(analyzer=plain, phrase=False),
+        body_plain=fields.TEXT(analyzer=plain, phrase=False),
+        outlet=fields.TEXT(analyzer=plain, stored=True),
+        published=fields.DATETIME(stored=True),
+        newest=fields.NUMERIC(sortable=True),
+        oldest=fields.NUMERIC(sortable=True),
+        tags=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        entity=fields.KEYWORD(commas=True, lowercase=True),
+        type=fields.KEYWORD(commas=True, lowercase=True),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return str(porter_stem(word))
+
+
+_WORD = re.compile(_TOKENIZER)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """Lower-cased words of `text` with their character offsets, as the index sees them."""
+    for match in _WORD.finditer(text):
+        yield match.group().lower(), match.start(), match.end()
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """The positive terms of a query, able to find their spans in any text."""
+
+    stems: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.words or self.prefixes or self.phrases)
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Character spans of `text` that the query matches, in order."""
+        if not self:
+            return ()
+        words = list(tokens(text))
+        found: list[tuple[int, int]] = []
+        for word, start, end in words:
+            if (
+                word in self.words
+                or _stem(word) in self.stems
+                or any(word.startswith(p) for p in self.prefixes)
+            ):
+                found.append((start, end))
+        if self.phrases:
+            stems = [_stem(word) for word, _, _ in words]
+            for phrase in self.phrases:
+                n = len(phrase)
+                for i in range(len(stems) - n + 1):
+                    if tuple(stems[i : i + n]) == phrase:
+                        found.append((words[i][1], words[i + n - 1][2]))
+        return _merge(found)
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
+    """A prefix query that expands only to the most frequent matching terms."""
+
+    def _btexts(self, ixreader: Any) -> Iterable[bytes]:
+        limit = SHORT_PREFIX_EXPANSION_LIMIT if len(self.text) <= 3 else PREFIX_EXPANSION_LIMIT
+        candidates = list(ixreader.expand_prefix(self.fieldname, self.text))
+        if len(candidates) <= limit:
+            return candidates
+        frequency = ixreader.doc_frequency
+        return heapq.nlargest(limit, candidates, key=lambda t: frequency(self.fieldname, t))
+
+
+_PLAIN_FIELDS = {"title": "title_plain", "body": "body_plain"}
+
+
+class _Parser(qparser.QueryParser):  # type: ignore[misc]
+    """Sends prefix, wildcard and fuzzy terms to the unstemmed fields."""
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> Any:
+        if termclass in (query.Prefix, query.Wildcard, query.FuzzyTerm):
+            fieldname = _PLAIN_FIELDS.get(fieldname, fieldname)
+            if termclass is query.Prefix:
+                termclass = _BoundedPrefix
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+_DATE_TERM = re.compile(r"\bpublished:(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[\s)])")
+
+
+def _expand_date_terms(text: str) -> str:
+    """Rewrite `published:2022-12` as a range; the parser would read `-12` as NOT."""
+
+    def replace(match: re.Match[str]) -> str:
+        year, month, day = match.group(1), match.group(2).zfill(2), match.group(3)
+        if day:
+            stamp = f"{year}-{month}-{day.zfill(2)}"
+            return f"published:[{stamp} to {stamp}]"
+        return f"published:[{year}-{month} to {year}-{month}]"
+
+    return _DATE_TERM.sub(replace, text)
+
+
+def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
+    ordinal = doc.published.toordinal() if doc.published else None
+    values: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "hash": doc.hash,
+        "title": doc.title,
+        "body": doc.body,
+        "title_plain": doc.title,
+        "body_plain": doc.body,
+        "newest": ordinal if ordinal is not None else _NO_DATE_NEWEST,
+        "oldest": ordinal if ordinal is not None else _NO_DATE_OLDEST,
+        "tags": ",".join(doc.tags),
+        "entity": ",".join(doc.entities),
+        "type": ",".join(doc.entity_types),
+    }
+    if doc.outlet:
+        values["outlet"] = doc.outlet
+    if doc.published:
+        values["published"] = datetime(doc.published.year, doc.published.month, doc.published.day)
+    return values
+
+
+EntityResolver = Callable[[str], str | None]
+
+
+@dataclass
+class _Reader:
+    """A kept-open searcher with the docnum-to-id table for its generation."""
+
+    searcher: Any
+    ids: list[str] = field(default_factory=list)
+
+
+class SearchIndex:
+    """A Whoosh index in one folder, opened lazily and kept open for fast queries."""
+
+    def __init__(self, folder: Path, resolve_entity: EntityResolver | None = None) -> None:
+        self.folder = folder
+        self.resolve_entity = resolve_entity
+        self._ix: Any = None
+        self._reader: _Reader | None = None
+        self._lock = threading.RLock()
+        self._parser: Any = None
+
+    def open(self) -> str | None:
+        """Open or create the index; returns a notice when it had to be recreated."""
+        with self._lock:
+            if self._ix is not None:
+                return None
+            notice = None
+            try:
+                if whoosh_index.exists_in(str(self.folder)):
+                    ix = whoosh_index.open_dir(str(self.folder))
+                    if ix.schema.names() == _schema().names() and self._stored_version() == str(
+                        SCHEMA_VERSION
+                    ):
+                        self._ix = ix
+                        return None
+                    ix.close()
+                    notice = "the index was made by another nkreader version; rebuilding it"
+                elif self.folder.exists() and any(self.folder.iterdir()):
+                    notice = "the index folder held no readable index; rebuilding it"
+            except Exception as error:  # Whoosh raises many kinds on damaged files
+                notice = f"the index could not be read ({_describe(error)}); rebuilding it"
+            self._create()
+            return notice
+
+    def _stored_version(self) -> str | None:
+        try:
+            return (self.folder / "SCHEMA_VERSION").read_text().strip()
+        except OSError:
+            return None
+
+    def _create(self) -> None:
+        if self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(self.folder), _schema())
+        (self.folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION))
+        self._reader = None
+
+    def recreate(self) -> None:
+        """Start from an empty index."""
+        with self._lock:
+            self.close()
+            self._create()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._reader is not None:
+                self._reader.searcher.close()
+                self._reader = None
+            if self._ix is not None:
+                self._ix.close()
+                self._ix = None
+
+    def doc_count(self) -> int:
+        self.open()
+        return int(self._ix.doc_count())
+
+    def write(
+        self,
+        docs: Iterable[IndexDoc],
+        remove: Iterable[str] = (),
+        *,
+        fresh: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Add or replace documents and delete ids in one commit; returns docs written."""
+        self.open()
+        writer = self._writer(fresh)
+        written = 0
+        try:
+            for article_id in remove:
+                writer.delete_by_term("id", article_id)
+            add = writer.add_document if fresh else writer.update_document
+            for doc in docs:
+                add(**_doc_fields(doc))
+                written += 1
+                if progress is not None:
+                    progress(written)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=not fresh)
+        with self._lock:
+            self._reader = None
+        return written
+
+    def _writer(self, fresh: bool) -> Any:
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        options: dict[str, Any] = {"limitmb": 256}
+        if fresh:
+            options.update(procs=2, multisegment=True)
+        while True:
+            try:
+                return self._ix.writer(**options)
+            except whoosh_index.LockError as error:
+                if time.monotonic() > deadline:
+                    raise IndexLocked(
+                        "the index is locked by another nkreader process; try again shortly"
+                    ) from error
+                time.sleep(0.2)
+
+    def _current(self) -> _Reader:
+        with self._lock:
+            self.open()
+            if self._reader is None:
+                searcher = self._ix.searcher()
+                ids = list(searcher.reader().column_reader("id"))
+                self._reader = _Reader(searcher, ids)
+            elif not self._reader.searcher.up_to_date():
+                self._reader.searcher.close()
+                self._reader = None
+                return self._current()
+            return self._reader
+
+    def _query_parser(self) -> Any:
+        if self._parser is None:
+            parser = _Parser(None, self._ix.schema)
+            parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))
+            parser.add_plugin(qparser.FuzzyTermPlugin())
+            parser.add_plugin(
+                qparser.PlusMinusPlugin(
+                    plusexpr=r"(?:^|(?<=[\s(]))\+", minusexpr=r"(?:^|(?<=[\s(]))-"
+                )
+            )
+            parser.add_plugin(qparser.FieldAliasPlugin({"tags": ["tag"], "entity": ["entities"]}))
+            self._parser = parser
+        return self._parser
+
+    def parse(self, text: str) -> tuple[Any, str | None]:
+        """Parse a query string; malformed input falls back to its plain words."""
+        self.open()
+        parser = self._query_parser()
+        notice = None
+        try:
+            parsed = parser.parse(_expand_date_terms(text))
+        except Exception as error:  # the parser raises assorted errors on odd input
+            parsed = None
+            notice = f"could not read the query ({_describe(error)}); searched its words instead"
+        if parsed is None or _has_error(parsed):
+            words = " ".join(w for w, _, _ in tokens(text))
+            if notice is None and words:
+                notice = "the query syntax looked unbalanced; searched its words instead"
+            parsed = parser.parse(words) if words else query.NullQuery
+        return self._resolve_entities(parsed), notice
+
+    def _resolve_entities(self, parsed: Any) -> Any:
+        if self.resolve_entity is None:
+            return parsed
+        resolve = self.resolve_entity
+
+        def visit(node: Any) -> Any:
+            if isinstance(node, query.Term) and node.fieldname == "entity":
+                canonical = resolve(node.text)
+                if canonical:
+                    return query.Term("entity", canonical.lower(), boost=node.boost)
+            return node
+
+        return parsed.accept(visit)
+
+    def search(self, text: str, *, sort: Sort = "relevance", limit: int | None = 20) -> RawHits:
+        """Ids and scores for a query; an empty query matches every article."""
+        parsed, notice = self.parse(text) if text.strip() else (query.Every(), None)
+        reader = self._current()
+        with self._lock:
+            searcher = reader.searcher
+            sortedby: Any = None
+            if sort == "newest":
+                sortedby = "newest"
+            elif sort == "oldest":
+                sortedby = "oldest"
+            results = searcher.search(
+                parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
+            )
+            ranked = tuple(
+                (reader.ids[docnum], float(score or 0.0)) for score, docnum in results.top_n
+            )
+            total = len(results)
+            matcher = self._matcher(parsed, searcher)
+            suggestion = self._suggest(text, searcher) if total == 0 and text.strip() else None
+        return RawHits(total, ranked, matcher, suggestion, notice)
+
+    def matcher(self, text: str) -> TermMatcher:
+        """A matcher for the terms of a query string."""
+        if not text.strip():
+            return TermMatcher()
+        parsed, _ = self.parse(text)
+        reader = self._current()
+        with self._lock:
+            return self._matcher(parsed, reader.searcher)
+
+    def _matcher(self, parsed: Any, searcher: Any) -> TermMatcher:
+        stems: set[str] = set()
+        words: set[str] = set()
+        prefixes: list[str] = []
+        phrases: list[tuple[str, ...]] = []
+        ixreader = searcher.reader()
+        for node in _positive_leaves(parsed):
+            name = getattr(node, "fieldname", None)
+            if isinstance(node, query.Phrase) and name in ("title", "body"):
+                phrases.append(tuple(node.words))
+            elif isinstance(node, query.Prefix) and name in ("title_plain", "body_plain"):
+                prefixes.append(node.text)
+            elif isinstance(node, (query.FuzzyTerm, query.Wildcard)):
+                for btext in node._btexts(ixreader):
+                    words.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+            elif isinstance(node, query.Term) and name in ("title", "body"):
+                stems.add(node.text)
+        return TermMatcher(frozenset(stems), frozenset(words), tuple(prefixes), tuple(phrases))
+
+    def _suggest(self, text: str, searcher: Any) -> str | None:
+        """A corrected query string when a word of the query is unknown."""
+        corrected = text
+        changed = False
+        for word in sorted({w for w, _, _ in tokens(text)}, key=len, reverse=True):
+            if len(word) < 3 or word in ("and", "or", "not", "to") or word.isdigit():
+                continue
+            ixreader = searcher.reader()
+            if ixreader.doc_frequency("body_plain", word) or ixreader.doc_frequency(
+                "title_plain", word
+            ):
+                continue
+            options = searcher.suggest("body_plain", word, limit=1, maxdist=2)
+            if options and options[0] != word:
+                corrected = re.sub(rf"(?i)\b{re.escape(word)}\b", options[0], corrected, count=1)
+                changed = True
+        if not changed:
+            return None
+        parsed, _ = self.parse(corrected)
+        if len(searcher.search(parsed, limit=1)) == 0:
+            return None
+        return corrected
+
+    def related(self, article_id: str, *, limit: int = 10) -> tuple[tuple[str, float], ...]:
+        """Articles sharing this one's key terms."""
+        reader = self._current()
+        with self._lock:
+            searcher = reader.searcher
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                return ()
+            results = searcher.more_like(docnum, "body", top=limit, numterms=12)
+            return tuple((reader.ids[hit.docnum], float(hit.score or 0.0)) for hit in results)
+
+
+def _positive_leaves(node: Any) -> Iterator[Any]:
+    """Leaf queries that must or may match (not under NOT)."""
+    if isinstance(node, query.Not):
+        return
+    if isinstance(node, query.AndNot):
+        yield from _positive_leaves(node.a)
+        return
+    if isinstance(node, query.Phrase) or not node.is_leaf():
+        if isinstance(node, query.Phrase):
+            yield node
+            return
+        for child in node.children():
+            yield from _positive_leaves(child)
+        return
+    yield node
+
+
+def _has_error(node: Any) -> bool:
+    if getattr(node, "error", None) or isinstance(node, type(query.NullQuery)):
+        return True
+    if node.is_leaf():
+        return False
+    return any(_has_error(child) for child in node.children())
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]
