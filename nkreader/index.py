@@ -157,6 +157,8 @@ class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
         return heapq.nlargest(limit, candidates, key=lambda t: frequency(self.fieldname, t))
 
 
+# `-` and `+` are operators only at the start of a word, so "Kim Jong-un" stays one name.
+_OPERATOR_AT_WORD_START = r"(?:^|(?<=[\s(]))"
 _PLAIN_FIELDS = {"title": "title_plain", "body": "body_plain"}
 
 
@@ -360,7 +362,8 @@ class SearchIndex:
             parser.add_plugin(qparser.FuzzyTermPlugin())
             parser.add_plugin(
                 qparser.PlusMinusPlugin(
-                    plusexpr=r"(?:^|(?<=[\s(]))\+", minusexpr=r"(?:^|(?<=[\s(]))-"
+                    plusexpr=_OPERATOR_AT_WORD_START + r"\+",
+                    minusexpr=_OPERATOR_AT_WORD_START + "-",
                 )
             )
             parser.add_plugin(qparser.FieldAliasPlugin({"tags": ["tag"], "entity": ["entities"]}))

@@ -123,18 +123,18 @@ class Library:
             catalog.clear()
             known = {}
         on_disk: dict[str, os.stat_result] = {}
-        for path in list_corpus(self.settings.corpus_dirs):
+        for file in list_corpus(self.settings.corpus_dirs):
             try:
-                on_disk[str(path)] = path.stat()
+                on_disk[str(file)] = file.stat()
             except OSError:
                 continue
-        changed = [
+        changed = {
             path
             for path, stat in on_disk.items()
             if (record := known.get(path)) is None
             or record.mtime_ns != stat.st_mtime_ns
             or record.size != stat.st_size
-        ]
+        }
         gone = [path for path in known if path not in on_disk]
         ids_in_use = {
             record.id: path
@@ -145,7 +145,7 @@ class Library:
         docs: list[IndexDoc] = []
         records: list[FileRecord] = []
         failed: list[str] = []
-        for path in changed:
+        for path in sorted(changed):
             try:
                 article = load_article(Path(path))
             except CorpusError as error:
