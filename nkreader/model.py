@@ -10,9 +10,7 @@ from typing import Literal
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 
-EntityType = Literal[
-    "PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "EVENT", "DATE", "QUANTITY"
-]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "EVENT", "DATE", "QUANTITY"]
 ENTITY_TYPES: tuple[EntityType, ...] = (
     "PERSON",
     "ORG",
