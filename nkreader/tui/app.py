@@ -1,0 +1,65 @@
+"""The nkreader Textual app, built by one factory for the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from nkreader.config import Settings
+from nkreader.library import Library
+from nkreader.tui.commands import palette_commands
+from nkreader.tui.providers import ArticleTitleProvider
+from nkreader.tui.screens.reader import ReaderScreen
+
+
+class NkReaderApp(App[None]):
+    """Search, read and cite news reports from the terminal."""
+
+    CSS_PATH = "nkreader.tcss"
+    TITLE = "nkreader"
+    COMMANDS: ClassVar = App.COMMANDS | {ArticleTitleProvider}
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReaderScreen(self.library)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def open_article(self, article_id: str) -> None:
+        self.reader.open_article(article_id)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        for command in palette_commands():
+            if screen.check_action(command.action, ()):
+                yield SystemCommand(
+                    f"{command.label} ({command.keys_shown})",
+                    command.help,
+                    lambda action=command.action: screen.run_action(action),
+                )
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+
+def build_app(settings: Settings) -> NkReaderApp:
+    """The app over a library built from `settings`."""
+    return NkReaderApp(Library(settings))
+
+
+def run_app(settings: Settings) -> int:
+    app = build_app(settings)
+    app.run()
+    return app.return_code or 0

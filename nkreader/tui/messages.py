@@ -1,0 +1,51 @@
+"""Facts the background workers report to the reader screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from nkreader.library import SyncReport
+from nkreader.model import Article, SearchHit, SearchResult, Snippet
+from nkreader.render import Rendered
+
+
+@dataclass
+class LibrarySynced(Message):
+    report: SyncReport
+
+
+@dataclass
+class SearchFinished(Message):
+    generation: int
+    result: SearchResult
+
+
+@dataclass
+class SnippetsFetched(Message):
+    query: str
+    snippets: dict[str, Snippet]
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article: Article
+    rendered: Rendered
+    hits: tuple[tuple[int, int], ...]
+    """Text spans of the query's matches in the body, in reading order."""
+    title_hits: tuple[tuple[int, int], ...]
+
+
+@dataclass
+class RelatedFound(Message):
+    article_id: str
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass
+class WorkFailed(Message):
+    """A worker hit a problem the user should see, already phrased as one line."""
+
+    what: str
+    reason: str

@@ -1,0 +1,306 @@
+"""The main screen: search box over the ranked list, the reading pane and the side pane."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from nkreader.library import Library
+from nkreader.model import SORTS, SearchResult, Sort
+from nkreader.render import one_line
+from nkreader.tui import workers
+from nkreader.tui.commands import bindings_for
+from nkreader.tui.messages import (
+    ArticleLoaded,
+    LibrarySynced,
+    RelatedFound,
+    SearchFinished,
+    SnippetsFetched,
+    WorkFailed,
+)
+from nkreader.tui.query import as_you_type
+from nkreader.tui.widgets.article_info import ArticleInfo
+from nkreader.tui.widgets.article_list import ArticleList
+from nkreader.tui.widgets.article_view import ArticleView
+from nkreader.tui.widgets.related_list import RelatedList
+from nkreader.tui.widgets.search_box import SearchBox
+from nkreader.tui.widgets.side_pane import SidePane
+from nkreader.tui.widgets.status_line import StatusLine
+
+DEBOUNCE_SECONDS = 0.12
+MIN_WIDTH, MIN_HEIGHT = 60, 15
+NARROW_WIDTH = 110
+
+
+class ReaderScreen(Screen[None]):
+    """Search, list, read; every key here comes from the command registry."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(bindings_for("reader"))
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.ready = False
+        self.sort: Sort = "relevance"
+        self.result: SearchResult | None = None
+        self._generation = 0
+        self._debounce: Timer | None = None
+        self._was_narrow: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield SearchBox(id="search")
+                yield ArticleList(id="article-list")
+            yield ArticleView(id="article-view")
+            yield SidePane(id="side-pane")
+        yield StatusLine("Indexing…", id="status")
+        yield Static(
+            f"The terminal is too small for nkreader.\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            id="too-small",
+        )
+        yield Footer()
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one(SearchBox)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleInfo).show(None)
+        self.query_one("#list-pane").border_title = "Articles"
+        self.article_view.border_title = "Reading"
+        self.query_one(SidePane).border_title = "Details"
+        self.article_list.focus()
+        self.call_after_refresh(self._start_sync)
+
+    def _start_sync(self) -> None:
+        workers.sync_library(self, self.library)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        narrow = width < NARROW_WIDTH
+        if narrow != self._was_narrow:
+            self.set_class(narrow, "-hide-side")
+            self._was_narrow = narrow
+
+    @property
+    def typed_query(self) -> str:
+        return self.search_box.value
+
+    @property
+    def effective_sort(self) -> Sort:
+        if not self.typed_query.strip() and self.sort == "relevance":
+            return "newest"
+        return self.sort
+
+    def run_search(self, immediately: bool = False) -> None:
+        """Search for what is typed, after a pause in typing unless asked now."""
+        self._generation += 1
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if not self.ready:
+            self.status.show_busy("Indexing… your search runs when the index is ready")
+            return
+        if immediately:
+            self._search_now()
+        else:
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._search_now)
+
+    def _search_now(self) -> None:
+        self._debounce = None
+        query = as_you_type(self.typed_query)
+        workers.search(self, self.library, self._generation, query, self.effective_sort)
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search()
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self.check_action("apply_suggestion", ()):
+            self.action_apply_suggestion()
+        elif (hit := self.article_list.highlighted) is not None:
+            self.open_article(hit.id)
+
+    def on_library_synced(self, message: LibrarySynced) -> None:
+        self.ready = True
+        if message.report.notice:
+            self.notify(one_line(message.report.notice), markup=False)
+        self.run_search(immediately=True)
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.generation != self._generation:
+            return
+        result = message.result
+        self.result = result
+        if result.total == 0 and result.suggestion:
+            suggestion = one_line(result.suggestion)
+            self.article_list.empty_message = f"No matches. Did you mean “{suggestion}”? (ctrl+d)"
+        else:
+            self.article_list.empty_message = "No matches."
+        self.article_list.show_result(result, result.query)
+        self.status.show_result(result)
+        self.refresh_bindings()
+
+    def on_article_list_snippets_needed(self, message: ArticleList.SnippetsNeeded) -> None:
+        workers.fetch_snippets(self, self.library, message.query, message.ids)
+
+    def on_snippets_fetched(self, message: SnippetsFetched) -> None:
+        self.article_list.add_snippets(message.query, message.snippets)
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        self.open_article(message.hit.id)
+
+    def on_related_list_chosen(self, message: RelatedList.Chosen) -> None:
+        self.open_article(message.article_id, query="")
+
+    def open_article(self, article_id: str, query: str | None = None) -> None:
+        """Load an article into the reading pane, highlighting the query's matches."""
+        if query is None:
+            query = as_you_type(self.typed_query)
+        workers.load_article(self, self.library, article_id, query)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        article = message.article
+        self.article_view.show(article, message.rendered, message.hits, message.title_hits)
+        self.query_one(ArticleInfo).show(article)
+        self.query_one(RelatedList).show_placeholder()
+        if self.query_one("#list-pane").display and self.article_view.display:
+            self.article_view.focus()
+        self.refresh_bindings()
+
+    def on_related_found(self, message: RelatedFound) -> None:
+        article = self.article_view.article
+        if article is not None and article.id == message.article_id:
+            self.query_one(RelatedList).show(message.hits)
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.status.show_problem(f"{message.what}: {message.reason}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.status.show_problem(f"{event.worker.name} failed: {error!r}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        article = self.article_view.article if self.is_mounted else None
+        if action in ("next_hit", "previous_hit"):
+            return bool(article and self.article_view.hits)
+        if action == "open_url":
+            return bool(article and article.url)
+        if action in ("copy_paragraph", "show_related"):
+            return article is not None
+        if action == "apply_suggestion":
+            result = self.result
+            return bool(result and result.total == 0 and result.suggestion)
+        return True
+
+    def _visible_panes(self) -> list[Widget]:
+        candidates: list[Widget] = [
+            self.search_box,
+            self.article_list,
+            self.article_view,
+            self.query_one(RelatedList),
+        ]
+        return [pane for pane in candidates if pane.is_on_screen or pane.has_focus]
+
+    def _cycle(self, step: int) -> None:
+        panes = [pane for pane in self._visible_panes() if pane.focusable]
+        if not panes:
+            return
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else -step
+        panes[(index + step) % len(panes)].focus()
+
+    def action_cycle_panes(self) -> None:
+        self._cycle(1)
+
+    def action_cycle_panes_back(self) -> None:
+        self._cycle(-1)
+
+    def action_focus_search(self) -> None:
+        self.set_class(False, "-hide-list")
+        self.search_box.focus()
+
+    def action_leave_pane(self) -> None:
+        if self.query_one("#list-pane").display:
+            self.article_list.focus()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.effective_sort) + 1) % len(SORTS)]
+        self.run_search(immediately=True)
+
+    def action_next_hit(self) -> None:
+        self.article_view.next_hit()
+
+    def action_previous_hit(self) -> None:
+        self.article_view.previous_hit()
+
+    def action_open_url(self) -> None:
+        article = self.article_view.article
+        if article is not None and article.url:
+            workers.open_url(self, article.url)
+            self.notify(f"Opening {one_line(article.url)}", markup=False)
+
+    def action_copy_paragraph(self) -> None:
+        article = self.article_view.article
+        paragraph = self.article_view.current_paragraph()
+        if article is None or paragraph is None:
+            return
+        self.app.copy_to_clipboard(workers.citation(article, paragraph))
+        self.notify("Copied the paragraph with its citation.", markup=False)
+
+    def action_show_related(self) -> None:
+        article = self.article_view.article
+        if article is not None:
+            self.set_class(False, "-hide-side")
+            workers.find_related(self, self.library, article.id)
+
+    def action_apply_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            self.search_box.value = self.result.suggestion
+            self.search_box.cursor_position = len(self.search_box.value)
+            self.run_search(immediately=True)
+
+    def action_toggle_list(self) -> None:
+        hiding = not self.has_class("-hide-list")
+        self.set_class(hiding, "-hide-list")
+        if hiding:
+            self.article_view.focus()
+
+    def action_toggle_side(self) -> None:
+        self.toggle_class("-hide-side")
+
+    def action_show_help(self) -> None:
+        from nkreader.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        self.app.action_command_palette()
+
+    async def action_quit(self) -> None:
+        await self.app.action_quit()

@@ -1,0 +1,20 @@
+"""The side pane: a container that other panels (metadata, related, entities) are added to."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from nkreader.tui.widgets.article_info import ArticleInfo
+from nkreader.tui.widgets.related_list import RelatedList
+
+
+class SidePane(VerticalScroll, can_focus=False):
+    """Panels about the open article, stacked; extend by composing or mounting more."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Article", classes="panel-title")
+        yield ArticleInfo(id="article-info")
+        yield Static("Related (r)", classes="panel-title")
+        yield RelatedList(id="related-list")

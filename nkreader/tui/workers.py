@@ -1,0 +1,94 @@
+"""Background work for the reader screen: each calls the library and posts what it found."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Sequence
+
+from textual import work
+from textual.dom import DOMNode
+from textual.worker import get_current_worker
+
+from nkreader.library import Library, LibraryError
+from nkreader.model import Article, Sort
+from nkreader.render import one_line, render_markdown
+from nkreader.tui.messages import (
+    ArticleLoaded,
+    LibrarySynced,
+    RelatedFound,
+    SearchFinished,
+    SnippetsFetched,
+    WorkFailed,
+)
+
+
+@work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+def sync_library(node: DOMNode, library: Library) -> None:
+    try:
+        report = library.sync()
+    except LibraryError as error:
+        node.post_message(WorkFailed("Indexing failed", str(error)))
+        return
+    node.post_message(LibrarySynced(report))
+
+
+@work(thread=True, exclusive=True, group="search", exit_on_error=False)
+def search(node: DOMNode, library: Library, generation: int, query: str, sort: Sort) -> None:
+    """Every hit, no snippets: the list asks for snippets of the rows it shows."""
+    try:
+        result = library.search(query, sort=sort, limit=None, snippets=False)
+    except LibraryError as error:
+        node.post_message(WorkFailed("Search failed", str(error)))
+        return
+    if not get_current_worker().is_cancelled:
+        node.post_message(SearchFinished(generation, result))
+
+
+@work(thread=True, group="snippets", exit_on_error=False)
+def fetch_snippets(node: DOMNode, library: Library, query: str, ids: Sequence[str]) -> None:
+    try:
+        snippets = library.snippets(query, ids)
+    except LibraryError:
+        return
+    node.post_message(SnippetsFetched(query, snippets))
+
+
+@work(thread=True, exclusive=True, group="article", exit_on_error=False)
+def load_article(node: DOMNode, library: Library, article_id: str, query: str) -> None:
+    """Read, render and find the query's matches off the event loop."""
+    try:
+        article = library.get(article_id)
+        body_hits = library.highlights(query, article.body) if query.strip() else ()
+        title_hits = library.highlights(query, one_line(article.title)) if query.strip() else ()
+    except LibraryError as error:
+        node.post_message(WorkFailed("Cannot open the article", str(error)))
+        return
+    rendered = render_markdown(article.body)
+    spans = sorted({span for s, e in body_hits if (span := rendered.map_span(s, e))})
+    if not get_current_worker().is_cancelled:
+        node.post_message(ArticleLoaded(article, rendered, tuple(spans), title_hits))
+
+
+@work(thread=True, exclusive=True, group="related", exit_on_error=False)
+def find_related(node: DOMNode, library: Library, article_id: str) -> None:
+    try:
+        hits = library.related(article_id, limit=10)
+    except LibraryError as error:
+        node.post_message(WorkFailed("Related articles", str(error)))
+        return
+    node.post_message(RelatedFound(article_id, hits))
+
+
+@work(thread=True, group="browser", exit_on_error=False)
+def open_url(node: DOMNode, url: str) -> None:
+    if not webbrowser.open(url):
+        node.post_message(WorkFailed("No web browser", url))
+
+
+def citation(article: Article, paragraph: str) -> str:
+    """A paragraph followed by a line saying where it came from."""
+    parts = [one_line(article.title), one_line(article.outlet or "unknown outlet")]
+    parts.append(article.published.isoformat() if article.published else "undated")
+    if article.url:
+        parts.append(one_line(article.url))
+    return f"{paragraph}\n\n— {', '.join(parts)}"
