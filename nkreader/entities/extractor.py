@@ -1,0 +1,214 @@
+"""The Extractor: curated names, grammars and name rules combined into mention spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from nkreader.entities import grammar, lexicon
+from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
+from nkreader.entities.names import RUN, Span, name_spans
+from nkreader.entities.weapons import WeaponGrammar
+from nkreader.model import EntityType, Mention
+
+COMPASS = frozenset({"north", "south"})
+IDENTIFIER_WORDS = frozenset(
+    "resolution unit article no. no number route room gate flight platform chapter section"
+    " block phase level type group camp".split()
+)
+ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
+LOWER_WORDS = re.compile(r"(?<![\w'-])[a-z]+(?![\w'])")
+LONG_WORDS = re.compile(r"(?<![\w'])[A-Za-z][\w'-]{3,}")
+DOC_ONE_WORD = re.compile(r"\b(?:the|no|any|every|each|some|this|that)\s+$", re.IGNORECASE)
+
+
+class Extractor:
+    """Finds entity mentions in a text using curated knowledge plus general rules."""
+
+    def __init__(self, user_knowledge: Path | None = None) -> None:
+        self.knowledge: Knowledge = load_knowledge(user_knowledge)
+        names = sorted(self.knowledge.names, key=len, reverse=True)
+        self._known = re.compile(
+            r"(?<![\w])(?:" + grammar.trie_pattern(names) + r")(?![\w]|-\d)", re.IGNORECASE
+        )
+        self._weapons = WeaponGrammar(self.knowledge)
+
+    def canonical_for(self, name: str) -> tuple[str, EntityType] | None:
+        """Return the canonical name and type a name or alias maps to, or None if unknown."""
+        known = self.knowledge.lookup(name)
+        if known is not None:
+            return known.canonical, known.type
+        designation = self._weapons.designation_canonical(name)
+        if designation is not None:
+            return designation, "WEAPON"
+        return None
+
+    def extract(self, text: str) -> tuple[Mention, ...]:
+        """Return the sorted, non-overlapping entity mentions in a text."""
+        norm = grammar_normalise(text)
+        spans = _resolve(self._grammar_spans(norm))
+        starts = [s.start for s in spans]
+        ends = [s.end for s in spans]
+        doc_lower_words = set(LOWER_WORDS.findall(norm))
+        added: list[Span] = []
+        absorbed_ids: set[int] = set()
+        headlines: dict[int, bool] = {}
+        for run in RUN.finditer(norm):
+            line_start = norm.rfind("\n", 0, run.start()) + 1
+            if line_start not in headlines:
+                headlines[line_start] = _is_headline(norm, line_start)
+            inside = spans[bisect.bisect_right(ends, run.start()) : bisect.bisect_left(
+                starts, run.end()
+            )]
+            new, absorbed = name_spans(
+                norm, run.start(), run.end(), inside, doc_lower_words, headlines[line_start]
+            )
+            added.extend(new)
+            absorbed_ids.update(id(s) for s in absorbed)
+        merged = sorted(
+            [s for s in spans if id(s) not in absorbed_ids] + added, key=lambda s: s.start
+        )
+        merged = _resolve_people(merged, norm)
+        merged = _apply_acronyms(merged, norm)
+        return tuple(
+            Mention(s.start, s.end, text[s.start : s.end], s.type, s.canonical) for s in merged
+        )
+
+    def _grammar_spans(self, norm: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in self._known.finditer(norm):
+            known = self.knowledge.names.get(alias_key(match.group()))
+            if known is not None and _case_fits(known, match, norm):
+                spans.append(Span(*match.span(), known.type, known.canonical, priority=3))
+        spans.extend(self._weapons.spans(norm))
+        for match in grammar.EVENT.finditer(norm):
+            spans.append(
+                Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4)
+            )
+        for match in grammar.DATE.finditer(norm):
+            spans.append(Span(*match.span(), "DATE", match.group(), priority=2))
+        for match in grammar.QUANTITY.finditer(norm):
+            if _is_quantity(match, norm):
+                spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
+        return spans
+
+
+def grammar_normalise(text: str) -> str:
+    """Return the same-length text the grammars run on."""
+    from nkreader.entities.knowledge import normalise_text
+
+    return normalise_text(text)
+
+
+def _is_headline(norm: str, line_start: int) -> bool:
+    """Return True for a title-case line, where capitals say nothing about names."""
+    line_end = norm.find("\n", line_start)
+    words = LONG_WORDS.findall(norm, line_start, line_end if line_end >= 0 else len(norm))
+    lower = sum(word[0].islower() for word in words)
+    return len(words) >= 3 and lower <= max(1, len(words) // 6)
+
+
+def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:
+    surface = match.group()
+    if known.acronym:
+        return surface == known.alias or surface.replace("-", " ") == known.alias.replace("-", " ")
+    if known.alias[0].islower():
+        return True
+    if not surface[0].isupper():
+        return False
+    if surface.casefold() in COMPASS:
+        # "North"/"South" alone stand for the Koreas, not when they start a longer name.
+        following = norm[match.end() : match.end() + 2]
+        return not (len(following) == 2 and following[0] == " " and following[1].isupper())
+    return True
+
+
+def _is_quantity(match: re.Match[str], norm: str) -> bool:
+    if match.group("measure"):
+        return True
+    value = match.group("count")
+    before = norm[max(0, match.start() - 14) : match.start()].split()
+    if before and before[-1].casefold() in IDENTIFIER_WORDS:
+        return False
+    after = norm[match.end() : match.end() + 12]
+    if not value[0].isdigit():
+        if grammar.QUANTITY_SKIP_AFTER.match(after):
+            return False
+        if value.casefold() == "one" and DOC_ONE_WORD.search(norm, max(0, match.start() - 8)):
+            return False
+    elif re.match(r"\s+(?:Koreas|countries)\b", after):
+        return False
+    return True
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Keep the longest spans, then the higher priority, dropping those that overlap."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), -s.priority, s.start))
+    taken: list[Span] = []
+    starts: list[int] = []
+    for span in ordered:
+        index = bisect.bisect_left(starts, span.start)
+        if index > 0 and taken[index - 1].end > span.start:
+            continue
+        if index < len(taken) and taken[index].start < span.end:
+            continue
+        starts.insert(index, span.start)
+        taken.insert(index, span)
+    return taken
+
+
+def _resolve_people(spans: list[Span], norm: str) -> list[Span]:
+    """Give partial names the canonical of a full name in the text, and drop unknown ones."""
+    partial_names: dict[str, str] = {}
+    surface_canonical: dict[str, str] = {}
+    for span in spans:
+        if span.type != "PERSON" or span.partial:
+            continue
+        key = alias_key(span.canonical)
+        span.canonical = surface_canonical.setdefault(key, span.canonical)
+        words = norm[span.start : span.end].replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        if words[0] in lexicon.EAST_ASIAN_SURNAMES:
+            partial_names.setdefault(words[0], span.canonical)
+            partial_names.setdefault(" ".join(words[1:]), span.canonical)
+        else:
+            partial_names.setdefault(words[-1], span.canonical)
+    kept: list[Span] = []
+    for span in spans:
+        if span.partial:
+            name = norm[span.start : span.end]
+            if name in partial_names:
+                span.canonical = partial_names[name]
+            elif not span.after_title:
+                continue
+        kept.append(span)
+    return kept
+
+
+def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:
+    """Give "Long Name (ACR)" acronyms the long name's type and canonical, everywhere."""
+    defined: dict[str, tuple[EntityType, str]] = {}
+    by_start = {s.start: s for s in spans}
+    for span in spans:
+        if span.type in ("DATE", "QUANTITY") or span.end - span.start <= 6:
+            continue
+        match = ACRONYM_DEFINITION.match(norm, span.end)
+        if match is None:
+            continue
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        defined.setdefault(acronym, (span.type, span.canonical))
+        if match.start(1) not in by_start:
+            new = Span(match.start(1), match.end(1), span.type, span.canonical)
+            by_start[new.start] = new
+    if not defined:
+        return spans
+    result = sorted(by_start.values(), key=lambda s: s.start)
+    for span in result:
+        surface = norm[span.start : span.end]
+        if surface in defined:
+            span.type, span.canonical = defined[surface]
+    return _resolve(result)

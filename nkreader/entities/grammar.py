@@ -1,0 +1,168 @@
+"""Regular grammars for dates, quantities, events and weapon names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+
+_UNITS_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w != "hundred"), key=len)[::-1])
+NUM_WORD = rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:{_UNITS_WORDS})|{_UNITS_WORDS}|a\s+hundred)"
+NUM_DIGIT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALE = r"(?:\s+(?:million|billion|trillion|thousand|hundred))?"
+NUMBER = rf"(?:{NUM_DIGIT}|{NUM_WORD}){SCALE}"
+ORDINAL = r"(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
+
+MONTHS = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+)
+MONTH_OR_MAY = rf"(?:{MONTHS}|May)"
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY_PART = r"(?:morning|afternoon|evening|night|midnight|noon)"
+YEAR = r"(?:1[89]\d{2}|20\d{2})"
+ZONE = (
+    r"(?:\s+(?:local\s+time|KST|GMT|UTC|EST|EDT|ET|PT|JST|Korea\s+time|Seoul\s+time"
+    r"|Pyongyang\s+time|Korean\s+time|Japan\s+time|Washington\s+time))?"
+)
+TIME = (
+    rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b){ZONE}"
+    rf"|\d{{1,2}}:\d{{2}}{ZONE}|\d{{4}}\s+(?:KST|GMT|UTC)|(?:noon|midnight){ZONE})"
+)
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+MONTH_DATE = (
+    rf"(?:{MONTH_OR_MAY}\s+{DAY_NUM}(?:\s*[-–]\s*{DAY_NUM})?(?:,?\s+{YEAR})?(?![\d,]\d)"
+    rf"|{DAY_NUM}\s+{MONTH_OR_MAY}(?:,?\s+{YEAR})?"
+    rf"|{MONTH_OR_MAY}(?:\s+of)?,?\s+{YEAR}"
+    rf"|(?:(?:early|mid|late)[- ])?{MONTHS})"
+)
+UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies))"
+RELATIVE_HEAD = (
+    rf"(?:year|month|week|weekend|decade|century|spring|summer|fall|autumn|winter|"
+    rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
+)
+DATE = re.compile(
+    r"(?<![\w$-])(?:"
+    rf"{WEEKDAYS}(?:,?\s+{MONTH_DATE})?(?:\s+{DAY_PART})?(?:\s+{TIME})?"
+    rf"|{MONTH_DATE}"
+    rf"|(?i:(?:(?:early|earlier|late|later|mid)\s+)?"
+    rf"(?:this|last|next|past|coming|current|previous|following)\s+){RELATIVE_HEAD}"
+    rf"|(?i:(?:last|past|next|previous|coming|first)\s+)(?:{NUMBER}|few|several)\s+{UNIT_TIME}"
+    rf"|(?:{NUMBER}|(?i:several|a\s+few))[- ]{UNIT_TIME}(?!-old)(?:\s+ago)?"
+    rf"|(?:(?i:early|mid|late)[- ])?{YEAR}(?:s|\s*[-–]\s*(?:{YEAR}|\d{{2}}))?"
+    rf"|(?i:year)\s+{YEAR}"
+    rf"|(?i:today|yesterday|tomorrow|tonight)|{TIME}"
+    r")(?![\w])",
+)
+
+MEASURE_UNITS = (
+    r"(?:km/h|kph|mph|kilometers?|kilometres?|km|nautical\s+miles?|miles?|meters?|metres?|m"
+    r"|millimeters?|millimetres?|mm|centimeters?|centimetres?|cm|kilograms?|kg|grams?|g"
+    r"|tons?|tonnes?|t|pounds?|lbs?|feet|foot|ft|inches|inch|in\.|knots?|kilotons?|kt"
+    r"|megatons?|Mt|degrees?|percent|per\s+cent|%|kilowatts?|kW|megawatts?|MW|MWe"
+    r"|hectares?|square\s+(?:kilometers?|kilometres?|miles?|meters?|metres?)|liters?|litres?"
+    r"|barrels?|caliber|calibre)"
+)
+QUANTITY = re.compile(
+    r"(?<![\w$£€¥₩#./:-])(?:"
+    rf"(?P<measure>{NUMBER}(?:\s?-\s?|\s?){MEASURE_UNITS}(?![\w])|Mach\s+\d+(?:\.\d+)?)"
+    rf"|(?P<count>{NUMBER})(?![\w%]|\.\d|,\d|-(?!\w)|\s*(?:won|dollars|yuan|yen|euros|rubles)\b)"
+    r")"
+)
+# Counts that the guidelines leave out: fixed pairs and pronoun-like "one".
+QUANTITY_SKIP_AFTER = re.compile(
+    r"\s+(?:Koreas|countries)\b|\s+(?:of|another|or|and|another|side|hand|such|which|that"
+    r"|who|thing|point|time|way|day)\b|[-]|\s*[.,;:!?)\"]|\s*$",
+    re.IGNORECASE,
+)
+
+_EVENT_BODY = (
+    r"(?:(?:the\s+)?(?:party's\s+|ruling\s+party's\s+|WPK\s+)?(?:" + ORDINAL + r"\s+)?"
+    r"(?:Central\s+Committee|Supreme\s+People's\s+Assembly|Central\s+Military\s+Commission"
+    r"|Politburo|Political\s+Bureau)"
+    r"(?:\s+of\s+the\s+(?:ruling\s+)?(?:Workers'\s+Party(?:\s+of\s+Korea)?|WPK|party))?"
+    r"|the\s+(?:ruling\s+)?(?:Workers'\s+Party(?:\s+of\s+Korea)?|WPK|party))"
+)
+EVENT = re.compile(
+    r"(?<![\w-])(?P<ord>" + ORDINAL + r")\s+"
+    r"(?:(?P<kind_a>(?:(?:enlarged|expanded|extended)\s+)?(?:plenary\s+(?:meeting|session)"
+    r"|plenum)|(?:party\s+)?congress|party\s+conference)(?:\s+of\s+" + _EVENT_BODY + r")?"
+    r"|(?P<kind_b>conference|session|meeting)\s+of\s+" + _EVENT_BODY + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def ordinal_number(word: str) -> int | None:
+    """Return the number of an ordinal written as a word or with a suffix."""
+    lowered = word.lower()
+    if lowered in ORDINALS:
+        return ORDINALS[lowered]
+    digits = re.match(r"\d+", lowered)
+    return int(digits.group()) if digits else None
+
+
+def ordinal_text(number: int) -> str:
+    """Return "8th" for 8, "21st" for 21."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def event_canonical(match: re.Match[str]) -> str:
+    """Return one canonical for the differently worded party meetings and congresses."""
+    number = ordinal_number(match.group("ord")) or 0
+    phrase = re.sub(r"\s+", " ", match.group(0).replace("’", "'"))
+    body_ordinal = re.search(rf"of\s+(?:the\s+)?(?:party's\s+|WPK\s+)?({ORDINAL})\s", phrase, re.I)
+    body = ""
+    if body_ordinal:
+        body_number = ordinal_number(body_ordinal.group(1)) or 0
+        body = f" of the {ordinal_text(body_number)} WPK Central Committee"
+    lowered = phrase.lower()
+    if "plenary" in lowered or "plenum" in lowered:
+        enlarged = "Enlarged " if re.search(r"enlarged|expanded|extended", lowered) else ""
+        return f"{ordinal_text(number)} {enlarged}Plenary Meeting{body}"
+    if body and "committee" not in lowered:
+        return phrase
+    if body:
+        return f"{ordinal_text(number)} Meeting{body}"
+    return f"{ordinal_text(number)} Congress of the Workers' Party of Korea"
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regex alternation of the words as a character trie; a space matches a hyphen."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, object]) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        child = node[char]
+        assert isinstance(child, dict)
+        head = r"[ \-]" if char == " " else re.escape(char)
+        branches.append(head + _trie_node(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body

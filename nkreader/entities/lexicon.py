@@ -1,0 +1,141 @@
+"""Closed word lists that the name rules consult: titles, name heads, stop words, surnames."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make a title or role when they stand before a name ("leader Kim Jong Un").
+TITLES = _words(
+    """leader president vice-president premier minister secretary secretary-general chairman
+    chairwoman chair chief general gen gen. lt lt. col col. maj maj. adm adm. capt capt. cmdr
+    cmdr. sgt sgt. brig brig. marshal commander spokesperson spokesman spokeswoman ambassador
+    envoy director deputy senator sen sen. rep rep. representative mr mr. mrs mrs. ms ms. dr
+    dr. governor mayor speaker king queen prince princess pope professor prof prof. analyst
+    researcher fellow official officer lawmaker admiral lieutenant colonel captain sergeant
+    lady sister brother daughter wife husband father mother aunt uncle adviser advisor
+    administrator head inspector judge correspondent reporter editor journalist founder ceo
+    president-elect emperor chancellor diplomat counselor counsellor commissioner attache
+    attaché coordinator negotiator delegate photographer economist expert scholar lawyer
+    premier-elect successor heir defector"""
+)
+# Words that belong to a title phrase before its head ("Foreign Minister", "Vice Marshal").
+TITLE_MODIFIERS = _words(
+    """foreign defense defence unification prime vice deputy first senior former acting
+    interior national security state party army navy air force supreme top chief general
+    special nuclear trade finance justice home military central political executive assistant
+    associate principal under permanent grand full rear major lieutenant staff joint
+    presidential opposition ruling majority minority house senate armed services"""
+)
+# Complements that may follow a title after "of" ("Secretary of State").
+TITLE_COMPLEMENTS = _words(
+    """state defense defence national foreign affairs the treasury unification homeland
+    security commerce energy justice navy army air force staff war"""
+)
+
+ORG_HEADS = _words(
+    """agency ministry department council committee commission party army navy force forces
+    command corps division brigade regiment battalion fleet guard guards institute university
+    college academy center centre foundation association federation union organization
+    organisation office bureau service services administration authority group company
+    corporation corp corp. inc inc. ltd ltd. co co. bank times post news journal herald daily
+    press network broadcasting television radio assembly parliament senate court cabinet
+    secretariat politburo presidium board project initiative forum club society team unit
+    squadron wing headquarters staff alliance coalition front movement league mission embassy
+    consulate laboratory laboratories lab institution ilbo sinmun shimbun tribune telegraph
+    gazette review magazine monitor observer media tv industries industry enterprises
+    enterprise works"""
+)
+LOC_HEADS = _words(
+    """station airport airbase base port harbor harbour bay sea ocean strait straits peninsula
+    island islands river mountain mountains lake valley plateau desert line zone square bridge
+    tower hall palace stadium building complex site facility reactor plant factory shipyard
+    range gulf canal road street highway park memorial cemetery mausoleum hotel camp beach
+    coast reservoir dam mine mines field fields airfield hill hills pass cape"""
+)
+GPE_HEADS = _words("province city county prefecture oblast territory district state republic")
+EVENT_HEADS = _words(
+    """war summit olympics games dialogue talks crisis revolution incident festival parade
+    expo uprising offensive operation exercise exercises drills drill conference"""
+)
+# Heads that name a place only when the name before them is not a country ("Tokyo Station").
+LOC_PREFIX_WORDS = _words("mount mt mt. lake cape fort camp")
+
+# Capitalised words that are not names: function words, sentence openers, headline verbs.
+STOP = _words(
+    """a an the this that these those his her its their our my your he she it they we i you
+    there here what which who whom whose why how where when while if but and or nor so yet as
+    at by for from in into of on onto to with without within about above after against along
+    amid among around before behind below beneath beside besides between beyond despite down
+    during except following inside like near off out outside over since through throughout
+    till toward towards under underneath unlike until up upon via also all any both each
+    either every few many more most much neither no none not one other others several some
+    such than then too very only just even still already again ever never now later earlier
+    meanwhile however moreover furthermore therefore thus instead otherwise indeed perhaps
+    although though because unless whether according asked said says told added noted
+    speaking citing read related see image photo photos video file source sources editor
+    note update updated breaking analysis opinion exclusive explainer watch listen report
+    reports reported new latest top last next first second third another same this year
+    today yesterday tomorrow tonight mr ms mrs dr do does did is are was were be been being
+    has have had will would shall should can could may might must let lets get gets got make
+    makes made take takes took give gives gave show shows showed say tell hold holds held
+    call calls called keep keeps kept seek seeks sought warn warns warned vow vows vowed urge
+    urges urged slam slams slammed fire fires fired launch launches launched test tests
+    tested hit hits north south east west northern southern eastern western central
+    official officials state media military defense defence nuclear missile missiles
+    security foreign international national global joint special supreme senior high
+    leader leaders president minister ministers government experts analysts observers
+    sanctions talks summit war peace crisis threat threats tension tensions news statement
+    statements attack attacks army soldiers troops forces weapons weapon rocket rockets
+    satellite drone drones ship ships submarine sea air land space cyber party committee
+    meeting meetings plenary session congress conference commission council agency ministry
+    according local regional spokesperson spokesman correspondent staff writer reporter
+    reporting additional contributed writing editing by via credit credits copyright all
+    rights reserved story page home subscribe sign log login menu search share tweet email
+    print comments comment advertisement yes no ok okay oh hey thanks please thank welcome
+    monday tuesday wednesday thursday friday saturday sunday chairman secretary general
+    ambassador envoy director deputy vice prime premier chief commander division"""
+)
+ACRONYM_STOP = _words(
+    """TV CEO GDP AI PM AM OK DC ID PC IT VIP PR HR FAQ PDF URL USB GPS CCTV FYI PS NB AD BC
+    CE UTC GMT KST EST EDT ET PT JST I II III IV V VI VII VIII IX X XI XII A Q"""
+)
+
+# Surnames that come first in Korean and Chinese names ("Yoon Suk Yeol", "Xi Jinping").
+EAST_ASIAN_SURNAMES = _words(
+    """Kim Lee Park Choi Choe Jung Chung Jeong Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh O
+    Seo Suh Shin Sin Kwon Hwang Ahn An Song Yoo Yu Hong Jeon Jon Chun Ko Koh Moon Mun Yang Son
+    Sohn Bae Baek Paek Heo Huh Hur Nam Ri Rhee Rhie Pak Ryu Roh No Noh Ha Kwak Woo U Min Cha
+    Ju Joo Hyon Hyun Thae Jin Byun Pyon Um Chae Won Ban Bang Pang Gong Kong Sim Shim Ryo Tak
+    Myong Ryang Kye Chon Yeo Wi Maeng Ok Jegal Hyeon Do Doh Pyo Seong Sung Yeom Yom Ji Chi
+    Xi Wang Li Zhang Liu Chen Zhao Huang Zhou Wu Sun Ma Hu Guo Lin Zhu He Gao Luo Zheng Liang
+    Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Du Ye Cheng Wei Su Lu
+    Ding Ren Shen Yao Fu Zhong Qin Mao Hua Geng Qi"""
+)
+# Common given names: a capitalised sequence starting with one is very likely a person.
+GIVEN_NAMES = _words(
+    """John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
+    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
+    Tyler Aaron Jose Adam Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold
+    Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan
+    Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy Eugene
+    Vincent Russell Elijah Louis Bobby Philip Johnny Mary Patricia Jennifer Linda Elizabeth
+    Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra Ashley Kimberly Emily
+    Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia
+    Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine
+    Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie
+    Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah
+    Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara Janice Jean Alice Madison Doris
+    Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa Sophia Marie Diana
+    Brittany Natalie Isabella Charlotte Rose Alexis Kayla Antony Tony Mike Jim Tom Bob Bill
+    Dan Dave Steve Chris Matt Ben Sam Nick Rob Greg Jeff Ted Victor Ankit Vladimir Sergei
+    Sergey Dmitry Dmitri Andrei Andrey Alexei Alexey Maria Olga Yuri Igor Ivan Nikolai Mikhail
+    Volodymyr Fumio Shinzo Yoshihide Shigeru Taro Yoko Hiroshi Takeshi Kenji Marco Pete Lloyd
+    Antonio Rafael Emmanuel Olaf Rishi Keir Boris Narendra Recep Benjamin Kamala Hillary
+    Condoleezza Madeleine Rex Mike Linda Kurt Sydney Sung Yong Harry Jake Marc Bruce Evans
+    Wendy Uzra Ned Ely Colin Leon Martin Max Oliver Simon Tim Toby Vipin Duyeon Jenny Rachel"""
+)
