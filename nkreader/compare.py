@@ -287,9 +287,16 @@ def _pair_evidence(
     context = 1.0 if in_aligned else _context_overlap(a, b, left, right)
     if _same_value(a, b):
         return 2.0 + context
+    if a.kind == "DATE" and not (_is_calendar_date(a) and _is_calendar_date(b)):
+        return 0.0  # "today" and "Dec. 27" may well be the same day
     if a.kind == "DATE" or a.value is None or b.value is None:
         return 1.0 + context if in_aligned else 0.0
     return 1.0 + context if context >= 0.25 else 0.0
+
+
+def _is_calendar_date(fact: NumberFact) -> bool:
+    """Whether a date names a year, month or day rather than a relative time."""
+    return isinstance(fact.value, str) and fact.value[:1] in "-0123456789"
 
 
 def _same_value(a: NumberFact, b: NumberFact) -> bool:

@@ -89,8 +89,8 @@ def _is_title_like(line: str) -> bool:
     if len(tokens) > 14:
         return False
     long_words = [t for t in tokens if len(t) > 3 and t[0].isalpha()]
-    if not long_words:
-        return False
+    if len(long_words) < 2 or not tokens[0][0].isupper():
+        return False  # a wrapped tail such as "on Monday" is no title
     capitalised = sum(1 for t in long_words if t[0].isupper())
     return capitalised / len(long_words) >= 0.6
 
