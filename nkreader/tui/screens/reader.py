@@ -53,6 +53,7 @@ class ReaderScreen(Screen[None]):
         self.sort: Sort = "relevance"
         self.result: SearchResult | None = None
         self._generation = 0
+        self._shown_generation = -1
         self._debounce: Timer | None = None
         self._was_narrow: bool | None = None
 
@@ -106,6 +107,11 @@ class ReaderScreen(Screen[None]):
             self._was_narrow = narrow
 
     @property
+    def settled(self) -> bool:
+        """Indexing is done and the list shows the search for what is typed now."""
+        return self.ready and self._debounce is None and self._shown_generation == self._generation
+
+    @property
     def typed_query(self) -> str:
         return self.search_box.value
 
@@ -154,15 +160,17 @@ class ReaderScreen(Screen[None]):
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.generation != self._generation:
             return
+        self._shown_generation = message.generation
         result = message.result
         self.result = result
-        if result.total == 0 and result.suggestion:
-            suggestion = one_line(result.suggestion)
-            self.article_list.empty_message = f"No matches. Did you mean “{suggestion}”? (ctrl+d)"
+        suggestion = self.suggestion
+        if suggestion:
+            shown = one_line(suggestion)
+            self.article_list.empty_message = f"No matches. Did you mean “{shown}”? (ctrl+d)"
         else:
             self.article_list.empty_message = "No matches."
         self.article_list.show_result(result, result.query)
-        self.status.show_result(result)
+        self.status.show_result(result, suggestion)
         self.refresh_bindings()
 
     def on_article_list_snippets_needed(self, message: ArticleList.SnippetsNeeded) -> None:
@@ -214,8 +222,7 @@ class ReaderScreen(Screen[None]):
         if action in ("copy_paragraph", "show_related"):
             return article is not None
         if action == "apply_suggestion":
-            result = self.result
-            return bool(result and result.total == 0 and result.suggestion)
+            return self.suggestion is not None
         return True
 
     def _visible_panes(self) -> list[Widget]:
@@ -279,9 +286,20 @@ class ReaderScreen(Screen[None]):
             self.set_class(False, "-hide-side")
             workers.find_related(self, self.library, article.id)
 
+    @property
+    def suggestion(self) -> str | None:
+        """The "did you mean" query in the user's own form, when the last search found nothing."""
+        result = self.result
+        if result is None or result.total or not result.suggestion:
+            return None
+        typed = self.typed_query
+        if result.suggestion.endswith("*") and not typed.endswith("*"):
+            return result.suggestion[:-1]
+        return result.suggestion
+
     def action_apply_suggestion(self) -> None:
-        if self.result is not None and self.result.suggestion:
-            self.search_box.value = self.result.suggestion
+        if (suggestion := self.suggestion) is not None:
+            self.search_box.value = suggestion
             self.search_box.cursor_position = len(self.search_box.value)
             self.run_search(immediately=True)
 

@@ -10,7 +10,7 @@ class SearchBox(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
-            placeholder="Search (/)  e.g. missile -drone, \"ballistic missile\", outlet:yonhap",
+            placeholder='Search (/)  e.g. missile -drone, "ballistic missile", outlet:yonhap',
             id=id,
             select_on_focus=False,
         )

@@ -29,7 +29,7 @@ class StatusLine(Static):
         self.set_class(True, "-notice")
         self.update(Content(one_line(message)))
 
-    def show_result(self, result: SearchResult) -> None:
+    def show_result(self, result: SearchResult, suggestion: str | None = None) -> None:
         """Describe a finished search; the query is user text, so it stays plain."""
         count = f"{result.total:,} hit" + ("" if result.total == 1 else "s")
         milliseconds = f"{result.seconds * 1000:.0f} ms"
@@ -37,8 +37,8 @@ class StatusLine(Static):
         parts = [query, count, result.sort, milliseconds]
         status = Content(" · ".join(parts))
         notice = result.notice
-        if result.total == 0 and result.suggestion:
-            notice = f"did you mean “{one_line(result.suggestion)}”? ctrl+d or enter to search it"
+        if suggestion:
+            notice = f"did you mean “{one_line(suggestion)}”? ctrl+d or enter to search it"
         if notice:
             status = status + Content(" · ") + Content.styled(one_line(notice), "$warning")
         self.set_class(False, "-notice")
