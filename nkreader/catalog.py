@@ -24,6 +24,10 @@ create table if not exists files (
     published text
 );
 create index if not exists files_id on files(id);
+create table if not exists meta (
+    key text primary key,
+    value text not null
+);
 create table if not exists mentions (
     hash text not null,
     version text not null,
@@ -96,6 +100,14 @@ class Catalog:
     def clear(self) -> None:
         with self._db:
             self._db.execute("delete from files")
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("select value from meta where key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute("insert or replace into meta values (?, ?)", (key, value))
 
     def cached_mentions(self, content_hash: str, version: str) -> tuple[Mention, ...] | None:
         row = self._db.execute(

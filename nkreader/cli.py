@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -13,7 +14,7 @@ from typing import Any, TextIO
 from nkreader import __version__
 from nkreader.config import Settings
 from nkreader.library import Library, LibraryError
-from nkreader.model import SORTS, Article, SearchHit, Snippet
+from nkreader.model import ENTITY_TYPES, SORTS, Article, SearchHit, Snippet
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -74,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=20)
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument(
+        "--facet",
+        metavar="TYPE",
+        type=_entity_type,
+        help="also count the entities of this type (e.g. WEAPON) over all the hits",
+    )
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("id", help="article id or unique prefix")
@@ -92,7 +99,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     add = commands.add_parser("add", help="import .md/.txt files or folders")
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    entities = commands.add_parser(
+        "entities", help="entities in an article, a text file, or the whole library"
+    )
+    source = entities.add_mutually_exclusive_group(required=True)
+    source.add_argument("id", nargs="?", help="article id or unique prefix")
+    source.add_argument(
+        "--text-file", type=Path, metavar="PATH", help="extract from any UTF-8 text file"
+    )
+    source.add_argument("--library", action="store_true", help="entities across the library")
+    entities.add_argument("--type", type=_entity_type, metavar="TYPE", help="only this type")
+    entities.add_argument("--json", action="store_true")
+
+    compare = commands.add_parser("compare", help="compare two reports side by side")
+    compare.add_argument("left", help="article id, unique prefix, or a .md/.txt file")
+    compare.add_argument("right", help="article id, unique prefix, or a .md/.txt file")
+    compare.add_argument("--json", action="store_true")
     return parser
+
+
+def _entity_type(text: str) -> str:
+    if text.upper() not in ENTITY_TYPES:
+        choices = ", ".join(ENTITY_TYPES)
+        raise argparse.ArgumentTypeError(f"unknown entity type {text!r} (choose from {choices})")
+    return text.upper()
 
 
 def _positive_int(text: str) -> int:
@@ -141,16 +172,20 @@ def _search(library: Library, args: argparse.Namespace, out: _Output) -> int:
     result = library.search(args.query, sort=args.sort, limit=args.limit)
     if result.notice:
         out.message(f"nkreader: {result.notice}")
+    facets = _facets(library, args) if args.facet else None
     if args.json:
-        out.json(
-            {
-                "query": result.query,
-                "total": result.total,
-                "sort": result.sort,
-                "hits": [_hit_json(hit) for hit in result.hits],
-                "suggestion": result.suggestion,
-            }
-        )
+        document: dict[str, Any] = {
+            "query": result.query,
+            "total": result.total,
+            "sort": result.sort,
+            "hits": [_hit_json(hit) for hit in result.hits],
+            "suggestion": result.suggestion,
+        }
+        if facets is not None:
+            document["facets"] = [
+                {"canonical": name, "type": kind, "articles": n} for name, kind, n in facets
+            ]
+        out.json(document)
         return EXIT_OK
     if not result.hits:
         out.message(f"No articles match {result.query!r}.")
@@ -165,7 +200,17 @@ def _search(library: Library, args: argparse.Namespace, out: _Output) -> int:
         if hit.snippet and hit.snippet.text:
             out.line("    " + _emphasise(hit.snippet, out))
         out.line()
+    if facets:
+        out.line(out.style(f"{args.facet} entities in the {result.total} matches", _BOLD))
+        for name, _, count in facets[:25]:
+            out.line(f"  {count:5d}  {name}")
     return EXIT_OK
+
+
+def _facets(library: Library, args: argparse.Namespace) -> list[tuple[str, str, int]]:
+    everything = library.search(args.query, limit=None, snippets=False)
+    ids = [hit.id for hit in everything.hits]
+    return [(n, t, c) for n, t, c in library.entity_counts(ids, args.facet)]
 
 
 def _hit_json(hit: SearchHit) -> dict[str, Any]:
@@ -291,6 +336,82 @@ def _add(library: Library, args: argparse.Namespace, out: _Output) -> int:
     return EXIT_USER_ERROR if failed and len(failed) == len(outcomes) else EXIT_OK
 
 
+def _entities(library: Library, args: argparse.Namespace, out: _Output) -> int:
+    if args.text_file is not None:
+        return _entities_of_file(library, args.text_file, args, out)
+    if args.library:
+        counts = library.entity_counts(None, args.type)
+        if args.json:
+            out.json([{"canonical": n, "type": t, "articles": c} for n, t, c in counts])
+        else:
+            for name, kind, count in counts:
+                out.line(f"{count:5d}  {kind:<8}  {name}")
+        return EXIT_OK
+    article = library.get(args.id)
+    groups = [e for e in library.entities(article) if args.type in (None, e.type)]
+    if args.json:
+        out.json(
+            {
+                "id": article.id,
+                "entities": [
+                    {
+                        "canonical": entity.canonical,
+                        "type": entity.type,
+                        "aliases": list(entity.aliases),
+                        "count": entity.count,
+                        "mentions": [[m.start, m.end] for m in entity.mentions],
+                    }
+                    for entity in groups
+                ],
+            }
+        )
+        return EXIT_OK
+    out.line(out.style(article.title, _BOLD))
+    for entity in groups:
+        aliases = [a for a in entity.aliases if a != entity.canonical]
+        also = out.style(f"  ({', '.join(aliases)})", _DIM) if aliases else ""
+        out.line(f"{entity.count:4d}  {entity.type:<8}  {entity.canonical}{also}")
+    return EXIT_OK
+
+
+def _entities_of_file(library: Library, path: Path, args: argparse.Namespace, out: _Output) -> int:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise LibraryError(f"cannot read {path}: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
+        raise LibraryError(f"{path} is not UTF-8 text") from error
+    mentions = library.extractor().extract(text)
+    for mention in mentions:
+        if args.type not in (None, mention.type):
+            continue
+        record = {
+            "doc": path.name,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+            "type": mention.type,
+            "canonical": mention.canonical,
+        }
+        if args.json:
+            out.line(json.dumps(record, ensure_ascii=False))
+        else:
+            out.line(f"{mention.start:6d} {mention.end:6d}  {mention.type:<8}  {mention.text}")
+    return EXIT_OK
+
+
+def _compare(library: Library, args: argparse.Namespace, out: _Output) -> int:
+    from nkreader.compare_report import report_text, to_json
+
+    comparison = library.compare(args.left, args.right)
+    if args.json:
+        out.line(to_json(comparison))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns if out.colour else 100
+        out.stream.write(report_text(comparison, width=width, color=out.colour))
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, _Output], int]] = {
     "search": _search,
     "show": _show,
@@ -298,4 +419,6 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace, _Output], int]] = {
     "list": _list,
     "index": _index,
     "add": _add,
+    "entities": _entities,
+    "compare": _compare,
 }

@@ -38,6 +38,11 @@ def clean_text(text: str) -> str:
     return _UNSAFE_CHARS.sub("", text)
 
 
+def keep_offsets_safe(text: str) -> str:
+    """Replace control characters one for one, so offsets into the original text hold."""
+    return _UNSAFE_CHARS.sub("\ufffd", text.replace("\x1b", "\ufffd")).replace("\r", " ")
+
+
 def clean_line(text: str) -> str:
     """`clean_text` for one-line fields: also folds newlines and runs of spaces."""
     return " ".join(clean_text(text).split())

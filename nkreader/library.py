@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nkreader.catalog import Catalog, FileRecord
 from nkreader.config import Settings
-from nkreader.corpus import CorpusError, list_corpus, load_article
-from nkreader.model import Article, SearchHit, SearchResult, Snippet, Sort
+from nkreader.corpus import (
+    CorpusError,
+    derive_title,
+    keep_offsets_safe,
+    list_corpus,
+    load_article,
+    read_text,
+)
+from nkreader.model import (
+    Article,
+    Entity,
+    EntityType,
+    Mention,
+    SearchHit,
+    SearchResult,
+    Snippet,
+    Sort,
+)
 from nkreader.snippets import make_snippet
 
 if TYPE_CHECKING:
+    from nkreader.compare import Comparison, Document
+    from nkreader.entities import Extractor
     from nkreader.index import IndexDoc, SearchIndex, TermMatcher
 
 
@@ -61,6 +81,7 @@ class Library:
         self._catalog: Catalog | None = None
         self._records: dict[str, FileRecord] = {}
         self._synced = False
+        self._extractor: Extractor | None = None
         self.warnings: list[str] = []
 
     def close(self) -> None:
@@ -89,11 +110,31 @@ class Library:
         return self._index, self._catalog
 
     def _resolve_entity(self, name: str) -> str | None:
-        extractor = entity_extractor(self.settings)
-        if extractor is None:
-            return None
-        found = extractor.canonical_for(name)
+        found = self.extractor().canonical_for(name)
         return found[0] if found else None
+
+    def extractor(self) -> Extractor:
+        """The entity extractor with the user's knowledge file, built on first use."""
+        with self._lock:
+            if self._extractor is None:
+                from nkreader.entities import Extractor
+
+                knowledge = self.settings.user_knowledge
+                try:
+                    self._extractor = Extractor(knowledge if knowledge.exists() else None)
+                except (OSError, ValueError) as error:
+                    raise LibraryError(f"cannot load {knowledge}: {error}") from error
+            return self._extractor
+
+    def _entity_version(self) -> str:
+        """Changes whenever extraction would give other results, so caches stay honest."""
+        from nkreader.entities import EXTRACTOR_VERSION
+
+        try:
+            user = hashlib.sha256(self.settings.user_knowledge.read_bytes()).hexdigest()[:16]
+        except OSError:
+            user = "none"
+        return f"{EXTRACTOR_VERSION}:{user}"
 
     def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date with the corpus folders."""
@@ -118,6 +159,10 @@ class Library:
         notice = index.open()
         known = catalog.files()
         rebuilt = rebuild or notice is not None or (bool(known) and index.doc_count() == 0)
+        entity_version = self._entity_version()
+        if known and catalog.meta("entity_version") != entity_version and not rebuilt:
+            notice = "entity knowledge changed; re-indexing every article"
+            rebuilt = True
         if rebuilt:
             index.recreate()
             catalog.clear()
@@ -159,7 +204,7 @@ class Library:
                 continue
             ids_in_use[article.id] = path
             stat = on_disk[path]
-            docs.append(self._index_doc(article))
+            docs.append(self._index_doc(article, self._mentions(article, catalog, entity_version)))
             records.append(
                 FileRecord(
                     path,
@@ -184,6 +229,7 @@ class Library:
             )
         catalog.remove(stale)
         catalog.put(records)
+        catalog.set_meta("entity_version", entity_version)
         added = sum(1 for r in records if r.path not in known)
         return SyncReport(
             added=added,
@@ -194,10 +240,50 @@ class Library:
             notice=notice,
         )
 
-    def _index_doc(self, article: Article) -> IndexDoc:
+    def _mentions(self, article: Article, catalog: Catalog, version: str) -> tuple[Mention, ...]:
+        cached = catalog.cached_mentions(article.content_hash, version)
+        if cached is not None:
+            return cached
+        found = self.extractor().extract(article.body)
+        catalog.store_mentions([(article.content_hash, version, found)])
+        return found
+
+    def mentions(self, article: Article) -> tuple[Mention, ...]:
+        """Entity mentions in an article's body, from the cache when it is unchanged."""
+        with self._lock:
+            _, catalog = self._parts()
+            return self._mentions(article, catalog, self._entity_version())
+
+    def entities(self, article: Article) -> tuple[Entity, ...]:
+        """An article's entities, grouped by canonical name."""
+        from nkreader.entities import group
+
+        return group(self.mentions(article))
+
+    def entity_counts(
+        self, ids: Sequence[str] | None = None, entity_type: str | None = None
+    ) -> list[tuple[str, EntityType, int]]:
+        """(canonical, type, number of articles) over some articles or the whole library."""
+        with self._lock:
+            self._ensure_synced()
+            _, catalog = self._parts()
+            version = self._entity_version()
+            records = self._records
+            chosen = records.values() if ids is None else [records[i] for i in ids if i in records]
+            counts: Counter[tuple[str, EntityType]] = Counter()
+            for record in chosen:
+                found = catalog.cached_mentions(record.hash, version) or ()
+                counts.update({(m.canonical, m.type) for m in found})
+        wanted = entity_type.upper() if entity_type else None
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][0].lower()))
+        return [(name, kind, n) for (name, kind), n in ranked if wanted in (None, kind)]
+
+    def _index_doc(self, article: Article, mentions: tuple[Mention, ...]) -> IndexDoc:
         from nkreader.index import IndexDoc
 
         return IndexDoc(
+            entities=tuple(sorted({m.canonical for m in mentions})),
+            entity_types=tuple(sorted({m.type for m in mentions})),
             id=article.id,
             path=str(article.path),
             hash=article.content_hash,
@@ -313,6 +399,26 @@ class Library:
             self._ensure_synced()
             return tuple(self._records.values())
 
+    def compare(self, left: str, right: str) -> Comparison:
+        """Compare two articles, each given by id, id prefix or file path."""
+        from nkreader.compare import compare
+
+        return compare(self._document(left), self._document(right))
+
+    def _document(self, ref: str) -> Document:
+        from nkreader.compare import Document
+
+        path = Path(ref).expanduser()
+        if path.suffix.lower() in (".md", ".markdown", ".txt") and path.is_file():
+            try:
+                text = keep_offsets_safe(read_text(path)[0])
+            except CorpusError as error:
+                raise LibraryError(f"cannot compare {path}: {error}") from error
+            title = derive_title(text) or path.name
+            return Document(path.name, title, text, self.extractor().extract(text))
+        article = self.get(ref)
+        return Document.from_article(article, self.mentions(article))
+
     def add(self, paths: Sequence[Path]) -> list[ImportOutcome]:
         """Import files and folders into the user's articles folder."""
         from nkreader.importer import import_paths
@@ -330,18 +436,3 @@ class Library:
 def _cached_body(path: str, mtime_ns: int) -> str:
     del mtime_ns  # part of the cache key: a changed file is read again
     return load_article(Path(path)).body
-
-
-_EXTRACTORS: dict[Path, Any] = {}
-
-
-def entity_extractor(settings: Settings) -> Any:
-    """The entity extractor with the user's knowledge file, built once per file."""
-    try:
-        from nkreader.entities import Extractor
-    except ImportError:
-        return None
-    key = settings.user_knowledge
-    if key not in _EXTRACTORS:
-        _EXTRACTORS[key] = Extractor(key if key.exists() else None)
-    return _EXTRACTORS[key]
