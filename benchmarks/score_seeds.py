@@ -25,8 +25,14 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as out:
         for path in sorted(args.seeds.glob("*.txt")):
             for m in extractor.extract(path.read_text(encoding="utf-8")):
-                record = {"doc": path.name, "start": m.start, "end": m.end, "text": m.text,
-                          "type": m.type, "canonical": m.canonical}
+                record = {
+                    "doc": path.name,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": m.type,
+                    "canonical": m.canonical,
+                }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     command = [sys.executable, str(args.scorer), "--pred", str(args.out), "--docs", str(args.seeds)]
     subprocess.run(command + (["--by-doc"] if args.by_doc else []), check=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
-from nkreader.entities.names import RUN, Span, name_spans
+from nkreader.entities.names import RUN, Span, name_spans, single_word_span
 from nkreader.entities.weapons import WeaponGrammar
 from nkreader.model import EntityType, Mention
 
@@ -18,7 +18,9 @@ IDENTIFIER_WORDS = frozenset(
     " block phase level type group camp".split()
 )
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
-LOWER_WORDS = re.compile(r"(?<![\w'-])[a-z]+(?![\w'])")
+# Starting with a character class (not a lookbehind) keeps the scan at C speed.
+SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
+LOWER_WORDS = re.compile(r"[^\w'-]([a-z]+)(?![\w'])")
 LONG_WORDS = re.compile(r"(?<![\w'])[A-Za-z][\w'-]{3,}")
 DOC_ONE_WORD = re.compile(r"\b(?:the|no|any|every|each|some|this|that)\s+$", re.IGNORECASE)
 
@@ -28,9 +30,8 @@ class Extractor:
 
     def __init__(self, user_knowledge: Path | None = None) -> None:
         self.knowledge: Knowledge = load_knowledge(user_knowledge)
-        names = sorted(self.knowledge.names, key=len, reverse=True)
         self._known = re.compile(
-            r"(?<![\w])(?:" + grammar.trie_pattern(names) + r")(?![\w]|-\d)", re.IGNORECASE
+            grammar.trie_pattern(_alias_forms(self.knowledge), cased_first=True) + r"(?![\w]|-\d)"
         )
         self._weapons = WeaponGrammar(self.knowledge)
 
@@ -55,17 +56,31 @@ class Extractor:
         absorbed_ids: set[int] = set()
         headlines: dict[int, bool] = {}
         for run in RUN.finditer(norm):
-            line_start = norm.rfind("\n", 0, run.start()) + 1
+            word = run.group()
+            lowered = word.casefold()
+            if lowered in doc_lower_words or lowered in lexicon.STOP:
+                # A lone capitalised common word (a sentence opener) cannot be a name.
+                continue
+            run_start, run_end = run.span()
+            inside = spans[
+                bisect.bisect_right(ends, run_start) : bisect.bisect_left(starts, run_end)
+            ]
+            if not inside and SINGLE_WORD.fullmatch(word):
+                single = single_word_span(norm, run_start, run_end, doc_lower_words)
+                if single is not None:
+                    added.append(single)
+                continue
+            if len(inside) == 1 and inside[0].start <= run_start and _covers(inside[0], run):
+                continue
+            line_start = norm.rfind("\n", 0, run_start) + 1
             if line_start not in headlines:
                 headlines[line_start] = _is_headline(norm, line_start)
-            inside = spans[bisect.bisect_right(ends, run.start()) : bisect.bisect_left(
-                starts, run.end()
-            )]
             new, absorbed = name_spans(
-                norm, run.start(), run.end(), inside, doc_lower_words, headlines[line_start]
+                norm, run_start, run_end, inside, doc_lower_words, headlines[line_start]
             )
             added.extend(new)
-            absorbed_ids.update(id(s) for s in absorbed)
+            for span in absorbed:
+                absorbed_ids.add(id(span))
         merged = sorted(
             [s for s in spans if id(s) not in absorbed_ids] + added, key=lambda s: s.start
         )
@@ -78,20 +93,38 @@ class Extractor:
     def _grammar_spans(self, norm: str) -> list[Span]:
         spans: list[Span] = []
         for match in self._known.finditer(norm):
-            known = self.knowledge.names.get(alias_key(match.group()))
+            if not grammar.starts_word(norm, match.start()):
+                continue
+            known = self.knowledge.names.get(match.group().casefold().replace("-", " "))
             if known is not None and _case_fits(known, match, norm):
                 spans.append(Span(*match.span(), known.type, known.canonical, priority=3))
         spans.extend(self._weapons.spans(norm))
-        for match in grammar.EVENT.finditer(norm):
-            spans.append(
-                Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4)
-            )
-        for match in grammar.DATE.finditer(norm):
+        for match in grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm):
+            spans.append(Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4))
+        for match in grammar.scan(grammar.DATE_TRIGGER, grammar.DATE, norm):
             spans.append(Span(*match.span(), "DATE", match.group(), priority=2))
-        for match in grammar.QUANTITY.finditer(norm):
+        for match in grammar.scan(grammar.QUANTITY_TRIGGER, grammar.QUANTITY, norm):
             if _is_quantity(match, norm):
                 spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
+        self._digit_spans(norm, spans)
         return spans
+
+    def _digit_spans(self, norm: str, spans: list[Span]) -> None:
+        """Try the date, quantity and event grammars once at each number that starts a word."""
+        for hit in grammar.DIGIT_TRIGGER.finditer(norm):
+            start = hit.start()
+            if not grammar.starts_word(norm, start):
+                continue
+            date = grammar.DATE.match(norm, start)
+            if date is not None:
+                spans.append(Span(start, date.end(), "DATE", date.group(), priority=2))
+            quantity = grammar.QUANTITY.match(norm, start)
+            if quantity is not None and _is_quantity(quantity, norm):
+                spans.append(Span(start, quantity.end(), "QUANTITY", quantity.group(), priority=1))
+            event = grammar.EVENT.match(norm, start)
+            if event is not None:
+                canonical = grammar.event_canonical(event)
+                spans.append(Span(start, event.end(), "EVENT", canonical, priority=4))
 
 
 def grammar_normalise(text: str) -> str:
@@ -101,9 +134,27 @@ def grammar_normalise(text: str) -> str:
     return normalise_text(text)
 
 
+def _covers(span: Span, run: re.Match[str]) -> bool:
+    """Return True when a span covers a run up to a possessive ending."""
+    return span.end >= run.end() or run.group()[span.end - run.start() :] in ("'s", "'")
+
+
+def _alias_forms(knowledge: Knowledge) -> set[str]:
+    """Return the alias keys with the first letter cased as it may appear in text."""
+    forms: set[str] = set()
+    for key, known in knowledge.names.items():
+        first = known.alias[:1]
+        forms.add(first + key[1:])
+        if first.islower():
+            forms.add(first.upper() + key[1:])
+    return forms
+
+
 def _is_headline(norm: str, line_start: int) -> bool:
     """Return True for a title-case line, where capitals say nothing about names."""
     line_end = norm.find("\n", line_start)
+    if line_end - line_start > 250:
+        return False  # a paragraph, not a headline
     words = LONG_WORDS.findall(norm, line_start, line_end if line_end >= 0 else len(norm))
     lower = sum(word[0].islower() for word in words)
     return len(words) >= 3 and lower <= max(1, len(words) // 6)
@@ -125,6 +176,8 @@ def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:
 
 
 def _is_quantity(match: re.Match[str], norm: str) -> bool:
+    if match.start() > 0 and norm[match.start() - 1] in grammar.QUANTITY_BAD_BEFORE:
+        return False
     if match.group("measure"):
         return True
     value = match.group("count")

@@ -20,7 +20,8 @@ ORDINALS = {
 }  # fmt: skip
 
 _UNITS_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w != "hundred"), key=len)[::-1])
-NUM_WORD = rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:{_UNITS_WORDS})|{_UNITS_WORDS}|a\s+hundred)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM_WORD = rf"(?i:(?:{_TENS})-(?:{_UNITS_WORDS})|{_UNITS_WORDS}|a\s+hundred)"
 NUM_DIGIT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:\s+(?:million|billion|trillion|thousand|hundred))?"
 NUMBER = rf"(?:{NUM_DIGIT}|{NUM_WORD}){SCALE}"
@@ -56,7 +57,7 @@ RELATIVE_HEAD = (
     rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
 )
 DATE = re.compile(
-    r"(?<![\w$-])(?:"
+    r"(?:"
     rf"{WEEKDAYS}(?:,?\s+{MONTH_DATE})?(?:\s+{DAY_PART})?(?:\s+{TIME})?"
     rf"|{MONTH_DATE}"
     rf"|(?i:(?:(?:early|earlier|late|later|mid)\s+)?"
@@ -78,7 +79,7 @@ MEASURE_UNITS = (
     r"|barrels?|caliber|calibre)"
 )
 QUANTITY = re.compile(
-    r"(?<![\w$£€¥₩#./:-])(?:"
+    r"(?:"
     rf"(?P<measure>{NUMBER}(?:\s?-\s?|\s?){MEASURE_UNITS}(?![\w])|Mach\s+\d+(?:\.\d+)?)"
     rf"|(?P<count>{NUMBER})(?![\w%]|\.\d|,\d|-(?!\w)|\s*(?:won|dollars|yuan|yen|euros|rubles)\b)"
     r")"
@@ -98,7 +99,7 @@ _EVENT_BODY = (
     r"|the\s+(?:ruling\s+)?(?:Workers'\s+Party(?:\s+of\s+Korea)?|WPK|party))"
 )
 EVENT = re.compile(
-    r"(?<![\w-])(?P<ord>" + ORDINAL + r")\s+"
+    r"(?P<ord>" + ORDINAL + r")\s+"
     r"(?:(?P<kind_a>(?:(?:enlarged|expanded|extended)\s+)?(?:plenary\s+(?:meeting|session)"
     r"|plenum)|(?:party\s+)?congress|party\s+conference)(?:\s+of\s+" + _EVENT_BODY + r")?"
     r"|(?P<kind_b>conference|session|meeting)\s+of\s+" + _EVENT_BODY + r")(?![\w])",
@@ -142,15 +143,69 @@ def event_canonical(match: re.Match[str]) -> str:
     return f"{ordinal_text(number)} Congress of the Workers' Party of Korea"
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """Return a regex alternation of the words as a character trie; a space matches a hyphen."""
-    trie: dict[str, dict[str, object]] = {}
+def trie_pattern(words: Iterable[str], cased_first: bool = False) -> str:
+    """Return a regex alternation of the words as a character trie; a space matches a hyphen.
+
+    With cased_first the first character matches as written and the rest in any case, which
+    keeps the pattern's first-character set for the regex engine's fast scan.
+    """
+    trie: dict[str, object] = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            child = node.setdefault(char, {})
+            assert isinstance(child, dict)
+            node = child
         node[""] = {}
-    return _trie_node(trie)
+    if not cased_first:
+        return _trie_node(trie)
+    branches = []
+    for char in sorted(k for k in trie if k):
+        child = trie[char]
+        assert isinstance(child, dict)
+        rest = _trie_node(child)
+        branches.append(re.escape(char) + (f"(?i:{rest})" if rest else ""))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def both_cases(words: Iterable[str]) -> set[str]:
+    """Return the words plus their variants with a capitalised first letter."""
+    return {v for w in words for v in (w, w[:1].upper() + w[1:])}
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Return True when no letter, digit or underscore precedes the offset."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def word_trigger(pattern: str) -> re.Pattern[str]:
+    """Compile a trigger that matches a non-word character followed by the pattern.
+
+    Starting with a character class lets the regex engine skip ahead at C speed, where a
+    leading lookbehind would make it try the whole alternation at every position.
+    """
+    return re.compile(rf"[^\w](?={pattern})")
+
+
+def scan(trigger: re.Pattern[str], body: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Return body matches anchored where trigger hits end, left to right."""
+    found: list[re.Match[str]] = []
+    end = 0
+    # Prefixing a newline lets the trigger, which needs a character before a word, see the
+    # first word; offsets are shifted back by one.
+    first = body.match(text, 0) if trigger.match("\n" + text[:40]) else None
+    if first is not None:
+        found.append(first)
+        end = first.end()
+    for hit in trigger.finditer(text):
+        start = hit.end()
+        if start < end:
+            continue
+        match = body.match(text, start)
+        if match is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _trie_node(node: dict[str, object]) -> str:
@@ -166,3 +221,33 @@ def _trie_node(node: dict[str, object]) -> str:
     if "" in node:
         return f"(?:{body})?"
     return body
+
+
+_NUMBER_TRIGGERS = [*_WORD_NUMBERS, "a hundred", "a few", "several"]
+_CALENDAR = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+    "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+]  # fmt: skip
+_RELATIVE = [
+    "this", "last", "next", "past", "coming", "current", "previous", "following", "first",
+    "early", "earlier", "late", "later", "mid",
+]  # fmt: skip
+_UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|centur)"
+# Triggers are literal alternations so the regex engine scans for them at C speed; the
+# lookaheads keep common words ("this", "one") from triggering a full date match.
+DIGIT_TRIGGER = re.compile(r"[0-9]+")
+DATE_TRIGGER = word_trigger(
+    rf"{trie_pattern(_CALENDAR)}"
+    rf"|{trie_pattern(both_cases(_RELATIVE))}(?=[ -](?:[a-z]+ )?(?:year|month|week|decade"
+    r"|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|[A-Z0-9]"
+    r"|few|several|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty))"
+    rf"|{trie_pattern(both_cases(_NUMBER_TRIGGERS))}(?={_UNIT_AHEAD})"
+    rf"|{trie_pattern(both_cases(['today', 'yesterday', 'tomorrow', 'tonight', 'noon']))}"
+    r"|(?:year|Year) (?=[12]\d{3})"
+)
+QUANTITY_TRIGGER = word_trigger(trie_pattern(both_cases([*_NUMBER_TRIGGERS, "Mach"])))
+EVENT_TRIGGER = word_trigger(trie_pattern(both_cases(ORDINALS)) + r" ")
+# A non-word character before the start, beyond what starts_word checks.
+QUANTITY_BAD_BEFORE = frozenset("$£€¥₩#./:-")

@@ -25,7 +25,7 @@ _HEADS: dict[str, EntityType] = {
 ABSORBABLE: frozenset[str] = frozenset({"GPE", "LOC", "PERSON", "ORG"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A candidate mention while the extractor is still deciding."""
 
@@ -38,17 +38,17 @@ class Span:
     after_title: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
     fixed: Span | None = None
     possessive: bool = False
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self) -> None:
+        self.lower = self.text.casefold()
 
 
 def run_tokens(norm: str, start: int, end: int, fixed: list[Span]) -> list[Token]:
@@ -72,10 +72,12 @@ def run_tokens(norm: str, start: int, end: int, fixed: list[Span]) -> list[Token
         if lowered.endswith("'s") and lowered not in NAME_POSSESSIVES:
             token.end -= 2
             token.text = text[:-2]
+            token.lower = lowered[:-2]
             token.possessive = True
         elif text.endswith("'") and lowered not in NAME_POSSESSIVES:
             token.end -= 1
             token.text = text[:-1]
+            token.lower = lowered[:-1]
             token.possessive = True
         tokens.append(token)
     return tokens
@@ -125,7 +127,10 @@ def is_acronym_token(text: str) -> bool:
     """Return True for an unknown all-capital token such as "KIDA" or "CVID"."""
     letters = sum(c.isalpha() for c in text)
     return (
-        2 <= letters <= 6 and text.isupper() and text not in lexicon.ACRONYM_STOP and "'" not in text
+        2 <= letters <= 6
+        and text.isupper()
+        and text not in lexicon.ACRONYM_STOP
+        and "'" not in text
     )
 
 
@@ -142,6 +147,22 @@ def person_like(chunk: list[Token], doc_lower_words: set[str], headline: bool = 
         t.lower not in doc_lower_words and t.lower not in lexicon.STOP and t.lower not in _HEADS
         for t in chunk
     )
+
+
+def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str]) -> Span | None:
+    """Classify a run of one free word: an acronym, or a possible partial personal name."""
+    word = norm[start:end]
+    if word.endswith("'s"):
+        word, end = word[:-2], end - 2
+    elif word.endswith("'"):
+        word, end = word[:-1], end - 1
+    if len(word) < 2 or not word[0].isupper() or word.casefold() in lexicon.STOP:
+        return None
+    if is_acronym_token(word):
+        return Span(start, end, "ORG", word)
+    if word.casefold() in doc_lower_words:
+        return None
+    return Span(start, end, "PERSON", word, partial=True, after_title=_title_before(norm, start))
 
 
 def name_spans(
@@ -170,9 +191,7 @@ def name_spans(
             stretch = stretch[:-1]
         if not stretch:
             continue
-        found.extend(
-            _classify_stretch(norm, stretch, before, doc_lower_words, absorbed, headline)
-        )
+        found.extend(_classify_stretch(norm, stretch, before, doc_lower_words, absorbed, headline))
     return found, absorbed
 
 

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 
-from nkreader.entities.grammar import trie_pattern
+from nkreader.entities.grammar import both_cases, starts_word, trie_pattern
 from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import Span
 
-SHIP = re.compile(
-    r"(?<![\w-])(?:USS|ROKS|HMS|HMAS|INS)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-)
+SHIP = re.compile(r"(?:USS|ROKS|HMS|HMAS|INS)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}")
 _IRREGULAR = {"torpedoes": "torpedo", "artillery": "artillery", "aircraft": "aircraft"}
+
+
+def _starts_name(text: str, start: int) -> bool:
+    return starts_word(text, start) and (start == 0 or text[start - 1] != "-")
+
+
+def norm_text(match: re.Match[str], start: int) -> str:
+    """Return the matched text from start on."""
+    return match.string[start : match.end()]
+
+
+def _hyphen_fits(match: re.Match[str]) -> bool:
+    return match.group("sep") == "-" or match.start("sep") - match.start() >= 4
 
 
 def singular(word: str) -> str:
@@ -32,32 +43,32 @@ class WeaponGrammar:
         self.knowledge = knowledge
         vocab = knowledge.weapons
         self.vocab = vocab
-        long_prefixes = sorted((p for p in knowledge.designations if len(p) >= 4), key=len)
-        short_prefixes = sorted((p for p in knowledge.designations if len(p) < 4), key=len)
         self._prefixes = {p.casefold(): p for p in knowledge.designations}
+        # Long stems may drop the hyphen ("Hwasong 17"); one- to three-letter stems may not.
         self.designation = re.compile(
-            r"(?<![\w-])(?:(?P<long>"
-            + "|".join(map(re.escape, reversed(long_prefixes)))
-            + r")[- ]?|(?P<short>"
-            + "|".join(map(re.escape, reversed(short_prefixes)))
-            + r")-)(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,3}|[a-z]{1,2})(?![\w])"
+            trie_pattern(knowledge.designations)
+            + r"(?P<sep>[- ]?)(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,3}|[a-z]{1,2})(?![\w])"
         )
+        first = trie_pattern(both_cases(vocab.modifiers), cased_first=True)
         modifiers = trie_pattern(sorted(vocab.modifiers))
         heads = trie_pattern(sorted(vocab.heads))
-        self.weapon_class = re.compile(
-            rf"(?<![\w-])(?P<mods>{modifiers}(?:[ -]{modifiers})*)[ -](?P<head>{heads})(?![\w-])"
-            rf"|(?<![\w-])(?P<bare>{trie_pattern(sorted(vocab.bare))})(?![\w-])",
-            re.IGNORECASE,
+        # The first word is matched case-sensitively so the engine can scan for it quickly.
+        term = rf"(?P<mods>{first}(?i:(?:[ -]{modifiers})*))[ -](?P<head>(?i:{heads}))(?![\w-])"
+        # A leading non-word character lets the engine skip ahead at C speed.
+        self.weapon_class = re.compile(rf"[^\w]{term}")
+        self._class_at_start = re.compile(term)
+        self.bare_class = re.compile(
+            trie_pattern(both_cases(vocab.bare), cased_first=True) + r"(?![\w-])"
         )
         self._modifier_words = sorted(vocab.modifiers, key=len, reverse=True)
 
     def designation_canonical(self, name: str) -> str | None:
         """Return "Hwasong-17" for "Hwasong 17", "KN-23" for "KN-23", else None."""
         match = self.designation.fullmatch(name.strip())
-        return None if match is None else self._designation(match)
+        return None if match is None or not _hyphen_fits(match) else self._designation(match)
 
     def _designation(self, match: re.Match[str]) -> str:
-        prefix = match.group("long") or match.group("short")
+        prefix = match.group()[: match.start("sep") - match.start()]
         suffix = match.group("suffix")
         if suffix in ("s", "es"):
             suffix = ""
@@ -68,17 +79,34 @@ class WeaponGrammar:
         spans = [
             Span(*m.span(), "WEAPON", self._designation(m), priority=4)
             for m in self.designation.finditer(norm)
+            if _starts_name(norm, m.start()) and _hyphen_fits(m)
         ]
-        spans.extend(Span(*m.span(), "WEAPON", m.group(), priority=4) for m in SHIP.finditer(norm))
-        for match in self.weapon_class.finditer(norm):
+        spans.extend(
+            Span(*m.span(), "WEAPON", m.group(), priority=4)
+            for m in SHIP.finditer(norm)
+            if _starts_name(norm, m.start())
+        )
+        first = self._class_at_start.match(norm)
+        matches = [first] if first is not None else []
+        matches.extend(self.weapon_class.finditer(norm))
+        for match in matches:
+            if norm[match.start()] == "-":
+                continue
+            span = self._class_span(match)
+            if span is not None:
+                spans.append(span)
+        for match in self.bare_class.finditer(norm):
+            if not starts_word(norm, match.start()):
+                continue
             span = self._class_span(match)
             if span is not None:
                 spans.append(span)
         return spans
 
     def _class_span(self, match: re.Match[str]) -> Span | None:
-        phrase = " ".join(match.group().split()).lower()
-        if match.group("bare") is None:
+        start = match.start("mods") if match.re is not self.bare_class else match.start()
+        phrase = " ".join(norm_text(match, start).split()).lower()
+        if match.re is not self.bare_class:
             mods = self._split_modifiers(match.group("mods").lower())
             head = match.group("head").lower()
             if mods is None or not self._valid(mods, head):
@@ -87,11 +115,17 @@ class WeaponGrammar:
         else:
             words = phrase.split()
             canonical_phrase = " ".join([*words[:-1], singular(words[-1])])
-        known = self.knowledge.names.get(alias_key(phrase)) or self.knowledge.names.get(
-            alias_key(canonical_phrase)
-        )
-        canonical = known.canonical if known and known.type == "WEAPON" else canonical_phrase
-        return Span(*match.span(), "WEAPON", canonical, priority=2)
+        canonical = canonical_phrase
+        words = phrase.split()
+        canonical_words = canonical_phrase.split()
+        # Extra leading modifiers ("solid-fuel") still name the curated class behind them.
+        for index in range(len(words)):
+            known = self.knowledge.names.get(alias_key(" ".join(words[index:])))
+            known = known or self.knowledge.names.get(alias_key(" ".join(canonical_words[index:])))
+            if known is not None and known.type == "WEAPON":
+                canonical = known.canonical
+                break
+        return Span(start, match.end(), "WEAPON", canonical, priority=2)
 
     def _split_modifiers(self, text: str) -> list[str] | None:
         words: list[str] = []
