@@ -28,6 +28,8 @@ class Command:
     footer: bool = True
     palette: bool = True
     priority: bool = False
+    """Checked before the focused widget sees the key, so keys typed in a burst after a
+    focus change reach the new widget; `check_action` lets the key through where it is text."""
     key_display: str | None = None
 
     def binding(self) -> Binding:
@@ -51,7 +53,7 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("focus_search", "slash", "Search", "Type a query in the search box"),
+    Command("focus_search", "slash", "Search", "Type a query in the search box", priority=True),
     Command(
         "leave_pane",
         "escape",
@@ -59,6 +61,7 @@ COMMANDS: tuple[Command, ...] = (
         "Leave the search box or reading pane for the article list",
         footer=False,
         palette=False,
+        priority=True,
     ),
     Command("cycle_panes", "tab", "Next pane", "Move focus to the next visible pane", footer=False),
     Command(

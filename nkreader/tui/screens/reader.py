@@ -45,6 +45,7 @@ class ReaderScreen(Screen[None]):
     """Search, list, read; every key here comes from the command registry."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings_for("reader"))
+    AUTO_FOCUS = "#article-list"
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -92,7 +93,6 @@ class ReaderScreen(Screen[None]):
         self.query_one("#list-pane").border_title = "Articles"
         self.article_view.border_title = "Reading"
         self.query_one(SidePane).border_title = "Details"
-        self.article_list.focus()
         self.call_after_refresh(self._start_sync)
 
     def _start_sync(self) -> None:
@@ -197,7 +197,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleInfo).show(article)
         self.query_one(RelatedList).show_placeholder()
         if self.query_one("#list-pane").display and self.article_view.display:
-            self.article_view.focus()
+            self.set_focus(self.article_view)
         self.refresh_bindings()
 
     def on_related_found(self, message: RelatedFound) -> None:
@@ -214,7 +214,13 @@ class ReaderScreen(Screen[None]):
             self.status.show_problem(f"{event.worker.name} failed: {error!r}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        article = self.article_view.article if self.is_mounted else None
+        if not self.is_mounted:
+            return True
+        if action == "focus_search":
+            return self.focused is not self.search_box
+        if action == "leave_pane":
+            return self.focused is not self.article_list and self.query_one("#list-pane").display
+        article = self.article_view.article
         if action in ("next_hit", "previous_hit"):
             return bool(article and self.article_view.hits)
         if action == "open_url":
@@ -240,7 +246,7 @@ class ReaderScreen(Screen[None]):
             return
         focused = self.focused
         index = panes.index(focused) if focused in panes else -step
-        panes[(index + step) % len(panes)].focus()
+        self.set_focus(panes[(index + step) % len(panes)])
 
     def action_cycle_panes(self) -> None:
         self._cycle(1)
@@ -250,11 +256,11 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.set_class(False, "-hide-list")
-        self.search_box.focus()
+        self.set_focus(self.search_box)
 
     def action_leave_pane(self) -> None:
         if self.query_one("#list-pane").display:
-            self.article_list.focus()
+            self.set_focus(self.article_list)
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.effective_sort) + 1) % len(SORTS)]
@@ -307,7 +313,7 @@ class ReaderScreen(Screen[None]):
         hiding = not self.has_class("-hide-list")
         self.set_class(hiding, "-hide-list")
         if hiding:
-            self.article_view.focus()
+            self.set_focus(self.article_view)
 
     def action_toggle_side(self) -> None:
         self.toggle_class("-hide-side")
