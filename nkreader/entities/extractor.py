@@ -97,7 +97,7 @@ class Extractor:
                 continue
             known = self.knowledge.names.get(match.group().casefold().replace("-", " "))
             if known is not None and _case_fits(known, match, norm):
-                spans.append(Span(*match.span(), known.type, known.canonical, priority=3))
+                spans.append(Span(*match.span(), known.type, known.canonical, priority=5))
         spans.extend(self._weapons.spans(norm))
         for match in grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm):
             spans.append(Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4))
@@ -164,7 +164,7 @@ def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:
     surface = match.group()
     if known.acronym:
         return surface == known.alias or surface.replace("-", " ") == known.alias.replace("-", " ")
-    if known.alias[0].islower():
+    if not known.alias[0].isupper():
         return True
     if not surface[0].isupper():
         return False

@@ -19,7 +19,7 @@ TITLES = _words(
     administrator head inspector judge correspondent reporter editor journalist founder ceo
     president-elect emperor chancellor diplomat counselor counsellor commissioner attache
     attaché coordinator negotiator delegate photographer economist expert scholar lawyer
-    premier-elect successor heir defector"""
+    premier-elect successor heir defector comrade comrades"""
 )
 # Words that belong to a title phrase before its head ("Foreign Minister", "Vice Marshal").
 TITLE_MODIFIERS = _words(
@@ -27,7 +27,8 @@ TITLE_MODIFIERS = _words(
     interior national security state party army navy air force supreme top chief general
     special nuclear trade finance justice home military central political executive assistant
     associate principal under permanent grand full rear major lieutenant staff joint
-    presidential opposition ruling majority minority house senate armed services"""
+    presidential opposition ruling majority minority house senate armed services respected
+    dear beloved"""
 )
 # Complements that may follow a title after "of" ("Secretary of State").
 TITLE_COMPLEMENTS = _words(
@@ -51,9 +52,9 @@ ORG_HEADS = _words(
 LOC_HEADS = _words(
     """station airport airbase base port harbor harbour bay sea ocean strait straits peninsula
     island islands river mountain mountains lake valley plateau desert line zone square bridge
-    tower hall palace stadium building complex site facility reactor plant factory shipyard
-    range gulf canal road street highway park memorial cemetery mausoleum hotel camp beach
-    coast reservoir dam mine mines field fields airfield hill hills pass cape"""
+    tower palace stadium building complex site facility reactor plant factory shipyard range
+    gulf canal road street highway memorial cemetery mausoleum hotel camp coast reservoir dam
+    airfield"""
 )
 GPE_HEADS = _words("province city county prefecture oblast territory district state republic")
 EVENT_HEADS = _words(
@@ -96,7 +97,8 @@ STOP = _words(
     rights reserved story page home subscribe sign log login menu search share tweet email
     print comments comment advertisement yes no ok okay oh hey thanks please thank welcome
     monday tuesday wednesday thursday friday saturday sunday chairman secretary general
-    ambassador envoy director deputy vice prime premier chief commander division"""
+    ambassador envoy director deputy vice prime premier chief commander division respected
+    dear comrade"""
 )
 ACRONYM_STOP = _words(
     """TV CEO GDP AI PM AM OK DC ID PC IT VIP PR HR FAQ PDF URL USB GPS CCTV FYI PS NB AD BC

@@ -109,17 +109,26 @@ def is_title(token: Token) -> bool:
 
 
 def head_type(tokens: list[Token]) -> tuple[EntityType, int] | None:
-    """Return the type and reach of a name that ends in, or starts with, a head noun."""
-    last = tokens[-1].lower
-    if len(tokens) >= 2 and last in _HEADS and tokens[-1].text[0].isupper():
-        if last == "congress" and tokens[-2].lower == "party":
-            return "EVENT", len(tokens)
-        return _HEADS[last], len(tokens)
+    """Return the type of a name ending in, or led by, a head noun and where that name starts.
+
+    "Ministry of Unification" is led by its head; "Ohio Policy Group" ends in it, and a name
+    ending in a head does not reach back over "of" ("Duyeon Park of the Ohio Policy Group").
+    """
     for index, token in enumerate(tokens[:-2]):
         if token.lower in _HEADS and tokens[index + 1].lower in ("of", "for", "on"):
-            return _HEADS[token.lower], len(tokens)
+            return _HEADS[token.lower], 0
+    last = tokens[-1].lower
+    if last in _HEADS and tokens[-1].text[0].isupper():
+        start = 0
+        for index, token in enumerate(tokens):
+            if token.lower in CONNECTORS:
+                start = index + 1
+        if len(tokens) - start >= 2:
+            if last == "congress" and tokens[-2].lower == "party":
+                return "EVENT", start
+            return _HEADS[last], start
     if tokens[0].lower in lexicon.LOC_PREFIX_WORDS and len(tokens) >= 2:
-        return "LOC", len(tokens)
+        return "LOC", 0
     return None
 
 
@@ -258,7 +267,11 @@ def _classify_piece(
     if headed is None and before is not None and len(piece) == 1:
         headed = head_type([before, *piece])
     if headed is not None:
-        entity_type, _ = headed
+        entity_type, first = headed
+        spans: list[Span] = []
+        if first > 0:
+            spans = _classify_chunks(norm, piece[:first], titled, doc_lower_words, headline)
+            piece, before = piece[first:], None
         start = piece[0].start
         if (
             before is not None
@@ -269,7 +282,13 @@ def _classify_piece(
             absorbed.append(before.fixed)
             start = before.start
         text = norm[start : piece[-1].end]
-        return [Span(start, piece[-1].end, entity_type, _clean(text), priority=1)]
+        return [*spans, Span(start, piece[-1].end, entity_type, _clean(text), priority=1)]
+    return _classify_chunks(norm, piece, titled, doc_lower_words, headline)
+
+
+def _classify_chunks(
+    norm: str, piece: list[Token], titled: bool, doc_lower_words: set[str], headline: bool
+) -> list[Span]:
     spans: list[Span] = []
     chunk: list[Token] = []
     for token in [*piece, None]:
