@@ -6,6 +6,6 @@ from nkreader.entities.extractor import Extractor
 from nkreader.entities.grouping import group
 
 # Bump whenever extract() output can change: the search index caches mentions by it.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "group"]

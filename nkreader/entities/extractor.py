@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
-from nkreader.entities.names import RUN, Span, name_spans, single_word_span
+from nkreader.entities.names import RUN, Span, name_spans, single_word_span, title_before
 from nkreader.entities.weapons import WeaponGrammar
 from nkreader.model import EntityType, Mention
 
@@ -121,6 +121,8 @@ class Extractor:
             quantity = grammar.QUANTITY.match(norm, start)
             if quantity is not None and _is_quantity(quantity, norm):
                 spans.append(Span(start, quantity.end(), "QUANTITY", quantity.group(), priority=1))
+            if norm[hit.end() : hit.end() + 2] not in ("st", "nd", "rd", "th"):
+                continue
             event = grammar.EVENT.match(norm, start)
             if event is not None:
                 canonical = grammar.event_canonical(event)
@@ -234,7 +236,7 @@ def _resolve_people(spans: list[Span], norm: str) -> list[Span]:
             name = norm[span.start : span.end]
             if name in partial_names:
                 span.canonical = partial_names[name]
-            elif not span.after_title:
+            elif not (span.after_title or title_before(norm, span.start)):
                 continue
         kept.append(span)
     return kept

@@ -13,7 +13,6 @@ CONNECTORS = frozenset({"of", "for", "and", "on", "de", "the", "da", "von", "van
 _CONNECT = r"(?: +(?:of the|for the|on the|of|for|and|on|de|the|da|von|van|bin|al) +)"
 RUN = re.compile(rf"(?<![\w'])(?:{TOKEN})(?:(?: +|-|{_CONNECT})(?:{TOKEN}))*")
 RUN_TOKEN = re.compile(rf"{TOKEN}|[a-z]+")
-PRECEDING_WORD = re.compile(r"([A-Za-z][A-Za-z.-]*)[ ]+$")
 # Possessives that belong to names ("Korean People's Army", "Workers' Party").
 NAME_POSSESSIVES = frozenset({"people's", "workers'", "women's", "children's", "veterans'"})
 _HEADS: dict[str, EntityType] = {
@@ -171,7 +170,7 @@ def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str])
         return Span(start, end, "ORG", word)
     if word.casefold() in doc_lower_words:
         return None
-    return Span(start, end, "PERSON", word, partial=True, after_title=_title_before(norm, start))
+    return Span(start, end, "PERSON", word, partial=True)
 
 
 def name_spans(
@@ -214,7 +213,7 @@ def _classify_stretch(
 ) -> list[Span]:
     pieces: list[tuple[list[Token], bool]] = []
     current: list[Token] = []
-    after_title = _title_before(norm, stretch[0].start)
+    after_title = title_before(norm, stretch[0].start)
     index = 0
     while index < len(stretch):
         token = stretch[index]
@@ -318,9 +317,12 @@ def _classify_chunk(
     return []
 
 
-def _title_before(norm: str, start: int) -> bool:
-    match = PRECEDING_WORD.search(norm, max(0, start - 30), start)
-    return match is not None and match.group(1).casefold() in lexicon.TITLES
+def title_before(norm: str, start: int) -> bool:
+    """Return True when a title word ("leader", "Gen.") stands right before the offset."""
+    if start < 2 or norm[start - 1] != " ":
+        return False
+    words = norm[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].casefold() in lexicon.TITLES
 
 
 def _clean(text: str) -> str:
