@@ -9,11 +9,15 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.style import Style, StyleType
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ALIGN_WINDOW = 12
@@ -292,7 +296,11 @@ def _walk(builder: _Builder, tokens: Sequence[Token]) -> None:
             builder.end_block(start)
 
 
+@lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """Imported on first use: markdown-it is only needed once an article is opened."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
