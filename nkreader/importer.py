@@ -49,7 +49,8 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_PATTERNS = [
     re.compile(r"(?i)\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
@@ -58,7 +59,9 @@ _DATE_PATTERNS = [
 ]
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},\s+"
-    + _MONTH.replace("(?P<month>", "(?P<month>(?i:")
+    + r"(?P<month>(?i:"
+    + _MONTH_NAMES
+    + r"))\.?"
     + r"\s+(?P<day>\d{1,2})\s+\((?P<outlet>[A-Z][\w .&-]{1,40})\)\s*(?:--|—|–|-)",
     re.MULTILINE,
 )
