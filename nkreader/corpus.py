@@ -112,6 +112,7 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     """Split `---` YAML front matter from the body; no front matter gives None."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not re.match(r"---[ \t]*\n", text):
         return None, text
     first_newline = text.index("\n") + 1
