@@ -19,6 +19,11 @@ def bundled_corpus() -> Path:
     return package_dir.parent / "corpus"
 
 
+def bundled_knowledge() -> Path:
+    """The entity knowledge file shipped with nkreader."""
+    return Path(__file__).resolve().parent / "data" / "knowledge.yaml"
+
+
 def default_home(environ: Mapping[str, str]) -> Path:
     """`$NKREADER_HOME`, else the platform's user data directory."""
     if environ.get("NKREADER_HOME"):

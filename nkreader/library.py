@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nkreader.catalog import Catalog, FileRecord
-from nkreader.config import Settings
+from nkreader.config import Settings, bundled_knowledge
 from nkreader.corpus import (
     CorpusError,
     derive_title,
@@ -130,11 +130,13 @@ class Library:
         """Changes whenever extraction would give other results, so caches stay honest."""
         from nkreader.entities import EXTRACTOR_VERSION
 
-        try:
-            user = hashlib.sha256(self.settings.user_knowledge.read_bytes()).hexdigest()[:16]
-        except OSError:
-            user = "none"
-        return f"{EXTRACTOR_VERSION}:{user}"
+        digest = hashlib.sha256()
+        for knowledge in (bundled_knowledge(), self.settings.user_knowledge):
+            try:
+                digest.update(knowledge.read_bytes())
+            except OSError:
+                digest.update(b"none")
+        return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
     def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
         """Bring the index up to date with the corpus folders."""

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from nkreader.entities.extractor import Extractor
-from nkreader.entities.grouping import group
+from typing import TYPE_CHECKING, Any
 
 # Bump whenever extract() output can change: the search index caches mentions by it.
 EXTRACTOR_VERSION = "2"
 
+if TYPE_CHECKING:
+    from nkreader.entities.extractor import Extractor
+    from nkreader.entities.grouping import group
+
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "group"]
+
+
+def __getattr__(name: str) -> Any:
+    # Compiling the extractor's grammars takes a few hundred ms; only pay for it when used.
+    if name == "Extractor":
+        from nkreader.entities.extractor import Extractor
+
+        return Extractor
+    if name == "group":
+        from nkreader.entities.grouping import group
+
+        return group
+    raise AttributeError(name)
