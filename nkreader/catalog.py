@@ -58,6 +58,11 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._db = sqlite3.connect(str(path), timeout=15.0, check_same_thread=False)
+        # WAL lets searches read while another process writes, and one fsync per
+        # checkpoint instead of per article keeps a first index of many files quick;
+        # the catalog is rebuilt from the corpus, so losing its last commit is harmless.
+        self._db.execute("pragma journal_mode=wal")
+        self._db.execute("pragma synchronous=normal")
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
