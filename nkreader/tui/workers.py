@@ -30,6 +30,7 @@ def sync_library(node: DOMNode, library: Library) -> None:
         node.post_message(WorkFailed("Indexing failed", str(error)))
         return
     node.post_message(LibrarySynced(report))
+    render_markdown("*warm-up*")  # imports markdown-it here rather than on the first open
 
 
 @work(thread=True, exclusive=True, group="search", exit_on_error=False)
