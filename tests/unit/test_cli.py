@@ -332,6 +332,19 @@ def test_adding_a_duplicate_says_where_it_is(cli: Cli, tmp_path: Path) -> None:
     assert run.out == f"skipped: {copy} (already in library as {article_id.group(1)})\n"
 
 
+def test_adding_an_edited_source_prints_updated_with_the_same_id(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "zeppelin.txt"
+    source.write_text("Zeppelin sighted over Kaesong\n\nA zeppelin was seen.\n")
+    first = re.search(r" as (\S+) ", cli("add", str(source), corpus=False).out)
+    source.write_text("Zeppelin sighted over Kaesong\n\nA zeppelin was seen twice.\n")
+
+    run = cli("add", str(source), corpus=False)
+
+    assert first is not None
+    assert run.code == 0
+    assert run.out.startswith(f"updated: {source} as {first.group(1)} (")
+
+
 def test_add_exits_1_when_no_file_could_be_imported(cli: Cli, tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("")
