@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -131,9 +131,18 @@ def _imported_origins(articles_dir: Path) -> dict[str, tuple[str, Path]]:
             meta, _ = split_front_matter(read_text(file)[0])
         except CorpusError:
             continue
-        if meta and isinstance(meta.get("origin"), str) and isinstance(meta.get("id"), str):
-            origins[meta["origin"]] = (meta["id"], file)
+        article_id = meta.get("id") if meta else None
+        if meta and isinstance(meta.get("origin"), str) and isinstance(article_id, str):
+            if ID_PATTERN.match(article_id):
+                origins[meta["origin"]] = (article_id, file)
     return origins
+
+
+def _ids_on_disk(articles_dir: Path) -> set[str]:
+    """Ids taken by files in the articles folder, indexed or not."""
+    if not articles_dir.is_dir():
+        return set()
+    return {file.stem for file in articles_dir.glob("*.md")}
 
 
 def import_paths(
@@ -142,7 +151,7 @@ def import_paths(
     """Import files and folders; never touches the sources, one outcome per file."""
     origins = _imported_origins(articles_dir)
     by_hash = dict(by_hash)
-    ids = set(ids)
+    ids = set(ids) | _ids_on_disk(articles_dir)
     outcomes = []
     for source, problem in _sources(paths):
         if problem:
@@ -193,9 +202,8 @@ def _import_one(
         return ImportOutcome(
             source, "skipped", f"unchanged (library id {previous[0]})", previous[0]
         )
-    article_id = previous[0] if previous else _new_id(meta, title, digest, ids)
     front = {
-        "id": article_id,
+        "id": previous[0] if previous else None,
         "title": title,
         "title_derived": title_derived,
         "outlet": outlet,
@@ -206,7 +214,13 @@ def _import_one(
         "origin": origin,
         "tags": list(meta.tags),
     }
-    _write_atomic(articles_dir / f"{article_id}.md", _render(front, body))
+    if previous:
+        article_id = previous[0]
+        _write_atomic(previous[1], _render(front, body))
+    else:
+        article_id = _write_new(
+            articles_dir, front, body, ids, lambda: _new_id(meta, title, digest, ids)
+        )
     ids.add(article_id)
     by_hash[digest] = article_id
     origins[origin] = (article_id, articles_dir / f"{article_id}.md")
@@ -247,8 +261,27 @@ def _render(front: dict[str, Any], body: str) -> str:
     return f"---\n{header}---\n\n{body.rstrip()}\n"
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a crash never leaves half a file."""
+def _write_new(
+    articles_dir: Path,
+    front: dict[str, Any],
+    body: str,
+    ids: set[str],
+    next_id: Callable[[], str],
+) -> str:
+    """Write a new article under a free id, never over a file another import just wrote."""
+    while True:
+        article_id = front["id"] = next_id()
+        if _write_atomic(articles_dir / f"{article_id}.md", _render(front, body), replace=False):
+            return article_id
+        ids.add(article_id)
+
+
+def _write_atomic(target: Path, text: str, *, replace: bool = True) -> bool:
+    """Write through a temporary file and rename, so a crash never leaves half a file.
+
+    With `replace=False` an existing target is left alone and False returned, so two
+    imports running at once never overwrite each other's new article.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
     try:
@@ -256,7 +289,18 @@ def _write_atomic(target: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
+        if replace:
+            os.replace(temporary, target)
+        else:
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                return False
+            except OSError:
+                # No hard links on this file system: a check and a rename is the best left.
+                if target.exists():
+                    return False
+                os.replace(temporary, target)
+        return True
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
