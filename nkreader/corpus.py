@@ -125,6 +125,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
         meta = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except CorpusError:
         raise
+    except yaml.reader.ReaderError as error:
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise CorpusError(
+            f"front matter holds a control character (U+{code:04X}), which YAML does not allow"
+        ) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
