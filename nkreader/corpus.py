@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -242,8 +242,13 @@ def slugify(text: str, max_words: int = 6, max_length: int = 40) -> str:
     return slug or "article"
 
 
-def iter_article_files(folder: Path) -> Iterator[Path]:
-    """Article files under a folder, skipping hidden names and symlinks that leave it."""
+def iter_article_files(
+    folder: Path, refused: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
+    """Article files under a folder, skipping hidden names and symlinks that leave it.
+
+    `refused` hears about each symlink skipped, with the reason, so a caller can say why.
+    """
     root = folder.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -255,8 +260,12 @@ def iter_article_files(folder: Path) -> Iterator[Path]:
                 try:
                     target = path.resolve(strict=True)
                 except OSError:
+                    if refused is not None:
+                        refused(path, "a broken symlink")
                     continue
                 if not target.is_relative_to(root):
+                    if refused is not None:
+                        refused(path, "a symlink to a file outside the folder")
                     continue
             yield path
 

@@ -103,15 +103,22 @@ def _to_date(match: re.Match[str], year: int) -> date | None:
         return None
 
 
+def _append_to(found: list[tuple[Path, str]]) -> Callable[[Path, str], None]:
+    return lambda path, reason: found.append((path, reason))
+
+
 def _sources(paths: Sequence[Path]) -> Iterator[tuple[Path, str | None]]:
     """Each file to import, or a path with the reason it cannot be."""
     for path in paths:
         if path.is_dir():
             found = False
-            for file in iter_article_files(path):
+            refused: list[tuple[Path, str]] = []
+            note = _append_to(refused)
+            for file in iter_article_files(path, note):
                 found = True
                 yield file, None
-            if not found:
+            yield from refused
+            if not found and not refused:
                 yield path, "no .md or .txt files in this folder"
         elif not path.exists():
             yield path, "no such file"
