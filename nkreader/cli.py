@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from nkreader import __version__
 from nkreader.config import Settings
+from nkreader.corpus import clean_line
 from nkreader.library import Library, LibraryError
 from nkreader.model import ENTITY_TYPES, SORTS, Article, SearchHit, Snippet
 
@@ -327,7 +328,8 @@ def _add(library: Library, args: argparse.Namespace, out: _Output) -> int:
             if outcome.article_id and outcome.status != "skipped"
             else ""
         )
-        out.line(f"{outcome.status}: {outcome.source}{target} ({outcome.reason})")
+        source = clean_line(str(outcome.source))
+        out.line(f"{outcome.status}: {source}{target} ({clean_line(outcome.reason)})")
     failed = [
         o
         for o in outcomes

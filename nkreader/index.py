@@ -157,8 +157,6 @@ class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
         return heapq.nlargest(limit, candidates, key=lambda t: frequency(self.fieldname, t))
 
 
-# `-` and `+` are operators only at the start of a word, so "Kim Jong-un" stays one name.
-_OPERATOR_AT_WORD_START = r"(?:^|(?<=[\s(]))"
 _PLAIN_FIELDS = {"title": "title_plain", "body": "body_plain"}
 
 
@@ -181,7 +179,21 @@ class _Parser(qparser.QueryParser):  # type: ignore[misc]
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 
 
+_QUERY_FIELD = re.compile(r"\b\w+:")
 _DATE_TERM = re.compile(r"\bpublished:(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[\s)])")
+
+
+_LEADING_MINUS = re.compile(r"(?:^|(?<=[\s(]))-(?=[\w\"(])")
+_LEADING_PLUS = re.compile(r"(?:^|(?<=[\s(]))\+(?=[\w\"(])")
+_DANGLING_OPERATOR = re.compile(r"^(?:\s*\b(?:AND|OR)\b)+|(?:\b(?:AND|OR|NOT)\b\s*)+$")
+
+
+def normalise_query(text: str) -> str:
+    """Rewrite `-word` as `NOT word`, drop `+` and operators with nothing to join."""
+    text = _expand_date_terms(text)
+    text = _LEADING_MINUS.sub("NOT ", text)
+    text = _LEADING_PLUS.sub("", text)
+    return _DANGLING_OPERATOR.sub("", text.strip()).strip()
 
 
 def _expand_date_terms(text: str) -> str:
@@ -360,12 +372,6 @@ class SearchIndex:
             parser = _Parser(None, self._ix.schema)
             parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))
             parser.add_plugin(qparser.FuzzyTermPlugin())
-            parser.add_plugin(
-                qparser.PlusMinusPlugin(
-                    plusexpr=_OPERATOR_AT_WORD_START + r"\+",
-                    minusexpr=_OPERATOR_AT_WORD_START + "-",
-                )
-            )
             parser.add_plugin(qparser.FieldAliasPlugin({"tags": ["tag"], "entity": ["entities"]}))
             self._parser = parser
         return self._parser
@@ -376,7 +382,7 @@ class SearchIndex:
         parser = self._query_parser()
         notice = None
         try:
-            parsed = parser.parse(_expand_date_terms(text))
+            parsed = parser.parse(normalise_query(text))
         except Exception as error:  # the parser raises assorted errors on odd input
             parsed = None
             notice = f"could not read the query ({_describe(error)}); searched its words instead"
@@ -455,7 +461,8 @@ class SearchIndex:
         """A corrected query string when a word of the query is unknown."""
         corrected = text
         changed = False
-        for word in sorted({w for w, _, _ in tokens(text)}, key=len, reverse=True):
+        searched_words = _QUERY_FIELD.sub(" ", text)
+        for word in sorted({w for w, _, _ in tokens(searched_words)}, key=len, reverse=True):
             if len(word) < 3 or word in ("and", "or", "not", "to") or word.isdigit():
                 continue
             ixreader = searcher.reader()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from nkreader.catalog import Catalog, FileRecord
 from nkreader.config import Settings, bundled_knowledge
@@ -69,6 +69,12 @@ class ImportOutcome:
 
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]
 
 
 class Library:
@@ -82,6 +88,7 @@ class Library:
         self._records: dict[str, FileRecord] = {}
         self._synced = False
         self._extractor: Extractor | None = None
+        self._damage: str | None = None
         self.warnings: list[str] = []
 
     def close(self) -> None:
@@ -103,11 +110,20 @@ class Library:
                     raise LibraryError(f"the index folder {folder} must not be inside a corpus")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                self._catalog = Catalog(folder / "catalog.sqlite")
+                self._catalog = self._open_catalog(folder / "catalog.sqlite")
             except (OSError, sqlite3.Error) as error:
                 raise LibraryError(f"cannot open the index in {folder}: {error}") from error
             self._index = SearchIndex(folder / "whoosh", resolve_entity=self._resolve_entity)
         return self._index, self._catalog
+
+    def _open_catalog(self, path: Path) -> Catalog:
+        """Open the catalog, starting over (and rebuilding the index) if it is damaged."""
+        try:
+            return Catalog(path)
+        except sqlite3.DatabaseError as error:
+            path.unlink(missing_ok=True)
+            self._damage = f"the index catalog could not be read ({error}); rebuilding it"
+            return Catalog(path)
 
     def _resolve_entity(self, name: str) -> str | None:
         found = self.extractor().canonical_for(name)
@@ -145,12 +161,21 @@ class Library:
         with self._lock:
             started = time.perf_counter()
             index, catalog = self._parts()
+            damage, self._damage = self._damage, None
             try:
-                report = self._sync(index, catalog, rebuild, progress)
+                try:
+                    report = self._sync(index, catalog, rebuild or bool(damage), progress)
+                except (IndexLocked, OSError, sqlite3.Error, LibraryError):
+                    raise
+                except Exception as error:  # Whoosh fails in many ways on damaged files
+                    damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+                    report = self._sync(index, catalog, True, progress)
             except IndexLocked as error:
                 raise LibraryError(str(error)) from error
             except (OSError, sqlite3.Error) as error:
                 raise LibraryError(f"cannot update the index: {error}") from error
+            if damage:
+                report = replace(report, notice=damage, rebuilt=True)
             self._records = {record.id: record for record in catalog.files().values()}
             self._synced = True
             return replace(report, seconds=time.perf_counter() - started)
@@ -192,6 +217,7 @@ class Library:
         docs: list[IndexDoc] = []
         records: list[FileRecord] = []
         failed: list[str] = []
+        renamed: list[str] = []
         for path in sorted(changed):
             try:
                 article = load_article(Path(path))
@@ -205,6 +231,9 @@ class Library:
                 failed.append(path)
                 continue
             ids_in_use[article.id] = path
+            previous = known.get(path)
+            if previous is not None and previous.id != article.id:
+                renamed.append(previous.id)
             stat = on_disk[path]
             docs.append(self._index_doc(article, self._mentions(article, catalog, entity_version)))
             records.append(
@@ -220,7 +249,8 @@ class Library:
                 )
             )
         stale = [path for path in gone + failed if path in known]
-        stale_ids = [known[path].id for path in stale if known[path].id not in ids_in_use]
+        stale_ids = [known[path].id for path in stale] + renamed
+        stale_ids = [article_id for article_id in stale_ids if article_id not in ids_in_use]
         if docs or stale_ids:
             total = len(docs)
             index.write(
@@ -296,6 +326,20 @@ class Library:
             tags=article.tags,
         )
 
+    def _recovering(self, action: Callable[[SearchIndex], T]) -> T:
+        """Run an index read; if the index turns out damaged, rebuild it once and retry."""
+        from nkreader.index import IndexLocked
+
+        index = self._ensure_synced()
+        try:
+            return action(index)
+        except (IndexLocked, LibraryError, OSError):
+            raise
+        except Exception as error:  # Whoosh fails in many ways on damaged files
+            self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+            self.sync()
+            return action(self._ensure_synced())
+
     def _ensure_synced(self) -> SearchIndex:
         if not self._synced:
             self.sync()
@@ -313,8 +357,7 @@ class Library:
         """Run a query; an empty query lists the whole library."""
         started = time.perf_counter()
         with self._lock:
-            index = self._ensure_synced()
-            raw = index.search(query, sort=sort, limit=limit)
+            raw = self._recovering(lambda index: index.search(query, sort=sort, limit=limit))
         hits = []
         for article_id, score in raw.ranked:
             record = self._records.get(article_id)
@@ -344,8 +387,7 @@ class Library:
     def snippets(self, query: str, ids: Sequence[str]) -> dict[str, Snippet]:
         """Snippets for just the given hits, so a list computes them only for visible rows."""
         with self._lock:
-            index = self._ensure_synced()
-            matcher = index.matcher(query)
+            matcher = self._recovering(lambda index: index.matcher(query))
         found: dict[str, Snippet] = {}
         for article_id in ids:
             record = self._records.get(article_id)
@@ -356,8 +398,7 @@ class Library:
     def highlights(self, query: str, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of `text` that the query's terms match."""
         with self._lock:
-            index = self._ensure_synced()
-            return index.matcher(query).spans(text)
+            return self._recovering(lambda index: index.matcher(query)).spans(text)
 
     def resolve(self, ref: str) -> str:
         """The full id for an id or a unique id prefix."""
@@ -387,8 +428,7 @@ class Library:
         """Articles like this one, from its key terms."""
         article_id = self.resolve(ref)
         with self._lock:
-            index = self._ensure_synced()
-            ranked = index.related(article_id, limit=limit)
+            ranked = self._recovering(lambda index: index.related(article_id, limit=limit))
         return tuple(
             SearchHit(i, r.title, r.outlet, r.published, score)
             for i, score in ranked

@@ -358,10 +358,6 @@ def test_add_exits_1_when_no_file_could_be_imported(cli: Cli, tmp_path: Path) ->
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `add` prints the source path raw, escape codes in a file name included",
-)
 def test_add_never_echoes_control_characters_from_a_file_name(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "evil\x1b[2J\x07.txt"
     source.write_text("Zeppelin sighted over Kaesong\n\nA zeppelin was seen.\n")

@@ -99,9 +99,6 @@ def test_a_renamed_file_is_found_once(library: Library, corpus_dir: Path) -> Non
     assert result.total == 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: changing a file's id leaves the old id's document in Whoosh"
-)
 def test_a_changed_id_replaces_the_old_one(
     library: Library, open_library: OpenLibrary, corpus_dir: Path
 ) -> None:
@@ -194,14 +191,7 @@ def _deleted(whoosh: Path) -> None:
     [
         (_garbage_folder, "no readable index"),
         (_garbage_toc, "could not be read"),
-        pytest.param(
-            _garbage_segments,
-            "could not be read",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: a damaged segment file raises UnpicklingError from doc_count()",
-            ),
-        ),
+        (_garbage_segments, "could not be read"),
         (_old_schema, "another nkreader version"),
         (_deleted, None),
     ],
@@ -231,9 +221,6 @@ def test_a_damaged_index_is_rebuilt_with_a_one_line_notice(
     assert fresh.search("").total == len(ARTICLES)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: an unreadable catalog.sqlite is an error, not a rebuild"
-)
 def test_a_garbage_catalog_is_rebuilt(
     library: Library, open_library: OpenLibrary, index_dir: Path
 ) -> None:
