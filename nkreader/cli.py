@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("id", help="article id or unique prefix")
+    show.add_argument("--query", metavar="QUERY", help="highlight this query's matches")
     show.add_argument("--json", action="store_true")
 
     related = commands.add_parser("related", help="articles like this one")
@@ -279,7 +280,18 @@ def _show(library: Library, args: argparse.Namespace, out: _Output) -> int:
         meta.append(f"url: {article.url}")
     out.line(out.style("  ".join(meta), _DIM))
     out.line()
-    out.line(article.body)
+    if not out.colour:
+        out.line(article.body)
+        return EXIT_OK
+    from rich.console import Console
+
+    from nkreader.render import render_markdown
+
+    spans = library.highlights(args.query, article.body) if args.query else ()
+    rendered = render_markdown(
+        article.body, [(start, end, "black on yellow") for start, end in spans]
+    )
+    Console(file=out.stream, highlight=False, emoji=False).print(rendered.text)
     return EXIT_OK
 
 
