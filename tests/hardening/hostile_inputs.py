@@ -21,6 +21,7 @@ TERMINAL_ATTACK = (
     "\x1b]52;c;cm0gLXJmIH4=\x07\x1b]0;pwned-title\x07\x1b]2;pwned2\x1b\\"
     "\x1bP+q544e\x1b\\\x9b2J\x9d0;c1-title\x9c\x07\x08\x7f\x00"
 )
+YAML_ATTACK = r"\e]52;c;cm0gLXJmIH4=\a\e]0;pwned\a\e[2J\x9b31m\x9d0;t\x9c\x07"
 MARKUP_ATTACK = "[b]bold[/b] [link=https://evil.example/m]link[/link] [@click=app.quit]quit[/]"
 
 
@@ -227,3 +228,33 @@ def write_all(folder: Path) -> dict[Path, Nasty]:
         nasty.make(path)
         made[path] = nasty
     return made
+
+
+ATTACK = TERMINAL_ATTACK.replace("\x00", "")  # a NUL byte would get the file refused
+
+
+def hostile_corpus(root: Path) -> Path:
+    """Two articles: one full of terminal and markup attacks, one plain."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    quoted = f'"Kim Jong Un {YAML_ATTACK} {MARKUP_ATTACK}"'
+    (corpus / "evil.md").write_text(
+        "---\n"
+        "id: evil-report\n"
+        f"title: {quoted}\n"
+        f"outlet: {quoted}\n"
+        f'url: "https://evil.example/x{YAML_ATTACK}"\n'
+        f"tags: [{quoted}, missile]\n"
+        "published: 2024-01-02\n"
+        "---\n\n"
+        f"# Kim{ATTACK}Jong Un {MARKUP_ATTACK}\n\n"
+        f"Kim Jong Un inspected the Hwasong-18 missile {ATTACK} at Sohae.\n\n"
+        f"Pyongyang{ATTACK} fired missiles; Seoul{ATTACK} said 3 fell.\n",
+        encoding="utf-8",
+    )
+    (corpus / "plain.md").write_text(
+        "---\nid: plain-report\ntitle: Missiles over the East Sea\npublished: 2024-01-03\n---\n\n"
+        "Kim Jong Un watched a Hwasong-18 missile launch from Sohae. Seoul said 2 fell.\n",
+        encoding="utf-8",
+    )
+    return corpus

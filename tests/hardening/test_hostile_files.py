@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import UNSAFE, Nkreader, assert_no_traceback, run_nkreader
+from hardening_support import UNSAFE, Nkreader, assert_no_traceback, run_nkreader
 from hostile_inputs import NASTY, Nasty, write_all
 
 from nkreader.config import Settings

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import UNSAFE
-from hostile_inputs import MARKUP_ATTACK, TERMINAL_ATTACK
+from hardening_support import UNSAFE
+from hostile_inputs import ATTACK, MARKUP_ATTACK, hostile_corpus
 
 from nkreader.cli import main
 
 ANY_SGR = re.compile(r"\x1b\[[0-9;]*m")
-YAML_ATTACK = r"\e]52;c;cm0gLXJmIH4=\a\e]0;pwned\a\e[2J\x9b31m\x9d0;t\x9c\x07"
 
 COMMANDS = [
     ["search", "missile"],
@@ -47,39 +46,10 @@ COMMANDS = [
 ]
 
 
-ATTACK = TERMINAL_ATTACK.replace("\x00", "")  # a NUL byte would get the file refused
-
-
-def _hostile_corpus(root: Path) -> Path:
-    corpus = root / "corpus"
-    corpus.mkdir()
-    quoted = f'"Kim Jong Un {YAML_ATTACK} {MARKUP_ATTACK}"'
-    (corpus / "evil.md").write_text(
-        "---\n"
-        "id: evil-report\n"
-        f"title: {quoted}\n"
-        f"outlet: {quoted}\n"
-        f'url: "https://evil.example/x{YAML_ATTACK}"\n'
-        f"tags: [{quoted}, missile]\n"
-        "published: 2024-01-02\n"
-        "---\n\n"
-        f"# Kim{ATTACK}Jong Un {MARKUP_ATTACK}\n\n"
-        f"Kim Jong Un inspected the Hwasong-18 missile {ATTACK} at Sohae.\n\n"
-        f"Pyongyang{ATTACK} fired missiles; Seoul{ATTACK} said 3 fell.\n",
-        encoding="utf-8",
-    )
-    (corpus / "plain.md").write_text(
-        "---\nid: plain-report\ntitle: Missiles over the East Sea\npublished: 2024-01-03\n---\n\n"
-        "Kim Jong Un watched a Hwasong-18 missile launch from Sohae. Seoul said 2 fell.\n",
-        encoding="utf-8",
-    )
-    return corpus
-
-
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("untrusted")
-    corpus = _hostile_corpus(root)
+    corpus = hostile_corpus(root)
     files = root / "files"
     files.mkdir()
     attack = f"Kim Jong Un {ATTACK} fired a Hwasong-18 from Pyongyang. {MARKUP_ATTACK}\n"
