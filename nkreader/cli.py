@@ -6,6 +6,7 @@ import argparse
 import json
 import shutil
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -319,7 +320,9 @@ def _list(library: Library, args: argparse.Namespace, out: _Output) -> int:
 
 
 def _index(library: Library, args: argparse.Namespace, out: _Output) -> int:
-    report = library.sync(rebuild=args.rebuild)
+    report = library.sync(rebuild=args.rebuild, progress=_progress_line(out))
+    if out.errors.isatty():
+        out.errors.write("\r\x1b[K")
     if report.notice:
         out.message(f"nkreader: {report.notice}")
     for warning in library.warnings:
@@ -330,6 +333,25 @@ def _index(library: Library, args: argparse.Namespace, out: _Output) -> int:
         f"{report.removed} removed in {report.seconds:.2f} s"
     )
     return EXIT_OK
+
+
+def _progress_line(out: _Output) -> Callable[[int, int], None] | None:
+    """A self-updating "indexing n/total" line on a terminal, nothing when redirected."""
+    if not out.errors.isatty():
+        return None
+    started = time.monotonic()
+    shown = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - shown[0] < 0.2 and done < total:
+            return
+        shown[0] = now
+        rate = done / max(now - started, 1e-6)
+        out.errors.write(f"\rindexing {done:,}/{total:,} ({rate:,.0f} articles/s)\x1b[K")
+        out.errors.flush()
+
+    return show
 
 
 def _add(library: Library, args: argparse.Namespace, out: _Output) -> int:

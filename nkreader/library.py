@@ -8,7 +8,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -214,52 +214,57 @@ class Library:
             if path in on_disk and path not in changed
         }
         self.warnings = []
-        docs: list[IndexDoc] = []
         records: list[FileRecord] = []
         failed: list[str] = []
         renamed: list[str] = []
-        for path in sorted(changed):
-            try:
-                article = load_article(Path(path))
-            except CorpusError as error:
-                self.warnings.append(f"skipped {path}: {error}")
-                failed.append(path)
-                continue
-            owner = ids_in_use.get(article.id)
-            if owner is not None and owner != path:
-                self.warnings.append(f"skipped {path}: duplicate id {article.id!r} (also {owner})")
-                failed.append(path)
-                continue
-            ids_in_use[article.id] = path
-            previous = known.get(path)
-            if previous is not None and previous.id != article.id:
-                renamed.append(previous.id)
-            stat = on_disk[path]
-            docs.append(self._index_doc(article, self._mentions(article, catalog, entity_version)))
-            records.append(
-                FileRecord(
-                    path,
-                    stat.st_mtime_ns,
-                    stat.st_size,
-                    article.content_hash,
-                    article.id,
-                    article.title,
-                    article.outlet,
-                    article.published,
-                )
-            )
-        stale = [path for path in gone + failed if path in known]
-        stale_ids = [known[path].id for path in stale] + renamed
-        stale_ids = [article_id for article_id in stale_ids if article_id not in ids_in_use]
-        if docs or stale_ids:
-            total = len(docs)
-            index.write(
-                docs,
-                stale_ids,
-                fresh=rebuilt,
-                progress=(lambda done: progress(done, total)) if progress else None,
-            )
-        catalog.remove(stale)
+        pending_mentions: list[tuple[str, str, tuple[Mention, ...]]] = []
+
+        def changed_docs() -> Iterator[IndexDoc]:
+            for path in sorted(changed):
+                try:
+                    article = load_article(Path(path))
+                except CorpusError as error:
+                    self.warnings.append(f"skipped {path}: {error}")
+                    failed.append(path)
+                    continue
+                owner = ids_in_use.get(article.id)
+                if owner is not None and owner != path:
+                    self.warnings.append(
+                        f"skipped {path}: duplicate id {article.id!r} (also {owner})"
+                    )
+                    failed.append(path)
+                    continue
+                ids_in_use[article.id] = path
+                previous = known.get(path)
+                if previous is not None and previous.id != article.id:
+                    renamed.append(previous.id)
+                stat = on_disk[path]
+                records.append(_record(path, stat, article))
+                mentions = catalog.cached_mentions(article.content_hash, entity_version)
+                if mentions is None:
+                    mentions = self.extractor().extract(article.body)
+                    pending_mentions.append((article.content_hash, entity_version, mentions))
+                    if len(pending_mentions) >= 500:
+                        catalog.store_mentions(pending_mentions)
+                        pending_mentions.clear()
+                yield self._index_doc(article, mentions)
+
+        total = len(changed)
+        on_progress = (lambda done: progress(done, total)) if progress else None
+        if rebuilt:
+            # Nothing to delete in a fresh index, so documents stream straight to the writer.
+            if changed:
+                index.write(changed_docs(), (), fresh=True, progress=on_progress)
+            stale_ids: list[str] = []
+        else:
+            docs = list(changed_docs())
+            stale = [path for path in gone + failed if path in known]
+            stale_ids = [known[path].id for path in stale] + renamed
+            stale_ids = [article_id for article_id in stale_ids if article_id not in ids_in_use]
+            if docs or stale_ids:
+                index.write(docs, stale_ids, progress=on_progress)
+            catalog.remove(stale)
+        catalog.store_mentions(pending_mentions)
         catalog.put(records)
         catalog.set_meta("entity_version", entity_version)
         added = sum(1 for r in records if r.path not in known)
@@ -472,6 +477,19 @@ class Library:
             if any(outcome.status != "skipped" for outcome in outcomes):
                 self.sync()
             return outcomes
+
+
+def _record(path: str, stat: os.stat_result, article: Article) -> FileRecord:
+    return FileRecord(
+        path,
+        stat.st_mtime_ns,
+        stat.st_size,
+        article.content_hash,
+        article.id,
+        article.title,
+        article.outlet,
+        article.published,
+    )
 
 
 @lru_cache(maxsize=256)
