@@ -7,6 +7,8 @@ from typing import Literal
 
 from textual.binding import Binding
 
+from nkreader.model import ENTITY_TYPES
+
 Scope = Literal["reader", "list", "view"]
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -58,7 +60,7 @@ COMMANDS: tuple[Command, ...] = (
         "leave_pane",
         "escape",
         "Back",
-        "Leave the search box or reading pane for the article list",
+        "Let go of the chosen entity, else leave the search box or reading pane for the list",
         footer=False,
         palette=False,
         priority=True,
@@ -82,6 +84,22 @@ COMMANDS: tuple[Command, ...] = (
         "Copy the current paragraph with a citation line (title, outlet, date, address)",
     ),
     Command("show_related", "r", "Related", "List articles related to the open one"),
+    Command(
+        "filter_entity",
+        "f",
+        "Filter",
+        'List articles mentioning the chosen (or highlighted) entity: adds entity:"…" to the query',
+    ),
+    *(
+        Command(
+            f"toggle_entity_type('{kind}')",
+            str(number),
+            f"Toggle {kind}",
+            f"Show or hide {kind} highlights in the reading pane",
+            footer=False,
+        )
+        for number, kind in enumerate(ENTITY_TYPES, start=1)
+    ),
     Command(
         "apply_suggestion",
         "ctrl+d",

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from nkreader.library import SyncReport
-from nkreader.model import Article, SearchHit, SearchResult, Snippet
+from nkreader.model import Article, Entity, SearchHit, SearchResult, Snippet
 from nkreader.render import Rendered
+from nkreader.tui.highlighting import MentionSpan
 
 
 @dataclass
@@ -35,6 +36,14 @@ class ArticleLoaded(Message):
     hits: tuple[tuple[int, int], ...]
     """Text spans of the query's matches in the body, in reading order."""
     title_hits: tuple[tuple[int, int], ...]
+
+
+@dataclass
+class EntitiesFound(Message):
+    article_id: str
+    entities: tuple[Entity, ...]
+    spans: tuple[MentionSpan, ...]
+    """Every mention as a span of the rendered text, in reading order."""
 
 
 @dataclass

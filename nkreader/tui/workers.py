@@ -11,9 +11,11 @@ from textual.worker import get_current_worker
 
 from nkreader.library import Library, LibraryError
 from nkreader.model import Article, Sort
-from nkreader.render import one_line, render_markdown
+from nkreader.render import Rendered, one_line, render_markdown
+from nkreader.tui.highlighting import mention_spans
 from nkreader.tui.messages import (
     ArticleLoaded,
+    EntitiesFound,
     LibrarySynced,
     RelatedFound,
     SearchFinished,
@@ -68,6 +70,18 @@ def load_article(node: DOMNode, library: Library, article_id: str, query: str) -
     spans = sorted({span for s, e in body_hits if (span := rendered.map_span(s, e))})
     if not get_current_worker().is_cancelled:
         node.post_message(ArticleLoaded(article, rendered, tuple(spans), title_hits))
+
+
+@work(thread=True, exclusive=True, group="entities", exit_on_error=False)
+def find_entities(node: DOMNode, library: Library, article: Article, rendered: Rendered) -> None:
+    """Extraction builds its model on first use (about half a second), so never on the loop."""
+    try:
+        entities = library.entities(article)
+    except LibraryError as error:
+        node.post_message(WorkFailed("Entities", str(error)))
+        return
+    if not get_current_worker().is_cancelled:
+        node.post_message(EntitiesFound(article.id, entities, mention_spans(rendered, entities)))
 
 
 @work(thread=True, exclusive=True, group="related", exit_on_error=False)

@@ -127,7 +127,7 @@ async def test_n_and_shift_n_move_between_hits(make_app: AppFactory) -> None:
         assert view.current_hit == 1
         await pilot.press("n", "n")
         assert view.current_hit == 3
-        assert view.border_subtitle == "match 4 of 4"
+        assert view.position_label == "match 4 of 4"
         await pilot.press("n")
         assert view.current_hit == 0
         await pilot.press("N")

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 
 from nkreader.model import SearchHit, SearchResult, Snippet
 from nkreader.tui.widgets.article_list import ArticleList, snippet_text
-from nkreader.tui.widgets.article_view import wrap
+from nkreader.tui.wrapping import wrap
 
 
 def test_wrap_keeps_source_ranges() -> None:

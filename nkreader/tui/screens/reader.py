@@ -8,7 +8,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
@@ -19,18 +18,12 @@ from nkreader.model import SORTS, SearchResult, Sort
 from nkreader.render import one_line
 from nkreader.tui import workers
 from nkreader.tui.commands import bindings_for
-from nkreader.tui.messages import (
-    ArticleLoaded,
-    LibrarySynced,
-    RelatedFound,
-    SearchFinished,
-    SnippetsFetched,
-    WorkFailed,
-)
+from nkreader.tui.messages import LibrarySynced, SearchFinished, SnippetsFetched, WorkFailed
 from nkreader.tui.query import as_you_type
+from nkreader.tui.screens.reading_actions import ReadingActions
 from nkreader.tui.widgets.article_info import ArticleInfo
 from nkreader.tui.widgets.article_list import ArticleList
-from nkreader.tui.widgets.article_view import ArticleView
+from nkreader.tui.widgets.reading_pane import ReadingPane
 from nkreader.tui.widgets.related_list import RelatedList
 from nkreader.tui.widgets.search_box import SearchBox
 from nkreader.tui.widgets.side_pane import SidePane
@@ -41,7 +34,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 NARROW_WIDTH = 110
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadingActions):
     """Search, list, read; every key here comes from the command registry."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings_for("reader"))
@@ -63,7 +56,7 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield SearchBox(id="search")
                 yield ArticleList(id="article-list")
-            yield ArticleView(id="article-view")
+            yield ReadingPane(id="reading-pane")
             yield SidePane(id="side-pane")
         yield StatusLine("Indexing…", id="status")
         yield Static(
@@ -81,17 +74,13 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     @property
-    def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    @property
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
         self.query_one(ArticleInfo).show(None)
+        self.entity_pane.show_message("No article open.")
         self.query_one("#list-pane").border_title = "Articles"
-        self.article_view.border_title = "Reading"
         self.query_one(SidePane).border_title = "Details"
         self.call_after_refresh(self._start_sync)
 
@@ -191,20 +180,6 @@ class ReaderScreen(Screen[None]):
             query = as_you_type(self.typed_query)
         workers.load_article(self, self.library, article_id, query)
 
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
-        article = message.article
-        self.article_view.show(article, message.rendered, message.hits, message.title_hits)
-        self.query_one(ArticleInfo).show(article)
-        self.query_one(RelatedList).show_placeholder()
-        if self.query_one("#list-pane").display and self.article_view.display:
-            self.set_focus(self.article_view)
-        self.refresh_bindings()
-
-    def on_related_found(self, message: RelatedFound) -> None:
-        article = self.article_view.article
-        if article is not None and article.id == message.article_id:
-            self.query_one(RelatedList).show(message.hits)
-
     def on_work_failed(self, message: WorkFailed) -> None:
         self.status.show_problem(f"{message.what}: {message.reason}")
 
@@ -219,14 +194,11 @@ class ReaderScreen(Screen[None]):
         if action == "focus_search":
             return self.focused is not self.search_box
         if action == "leave_pane":
+            if self.article_view.chosen is not None and self.focused is not self.search_box:
+                return True
             return self.focused is not self.article_list and self.query_one("#list-pane").display
-        article = self.article_view.article
-        if action in ("next_hit", "previous_hit"):
-            return bool(article and self.article_view.hits)
-        if action == "open_url":
-            return bool(article and article.url)
-        if action in ("copy_paragraph", "show_related"):
-            return article is not None
+        if (applies := self.reading_check(action, parameters)) is not None:
+            return applies
         if action == "apply_suggestion":
             return self.suggestion is not None
         return True
@@ -236,6 +208,7 @@ class ReaderScreen(Screen[None]):
             self.search_box,
             self.article_list,
             self.article_view,
+            self.entity_pane,
             self.query_one(RelatedList),
         ]
         return [pane for pane in candidates if pane.is_on_screen or pane.has_focus]
@@ -259,38 +232,27 @@ class ReaderScreen(Screen[None]):
         self.set_focus(self.search_box)
 
     def action_leave_pane(self) -> None:
-        if self.query_one("#list-pane").display:
+        if self.article_view.chosen is not None and self.focused is not self.search_box:
+            self.choose_entity(None)
+        elif self.query_one("#list-pane").display:
             self.set_focus(self.article_list)
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.effective_sort) + 1) % len(SORTS)]
         self.run_search(immediately=True)
 
-    def action_next_hit(self) -> None:
-        self.article_view.next_hit()
-
-    def action_previous_hit(self) -> None:
-        self.article_view.previous_hit()
-
-    def action_open_url(self) -> None:
-        article = self.article_view.article
-        if article is not None and article.url:
-            workers.open_url(self, article.url)
-            self.notify(f"Opening {one_line(article.url)}", markup=False)
-
-    def action_copy_paragraph(self) -> None:
-        article = self.article_view.article
-        paragraph = self.article_view.current_paragraph()
-        if article is None or paragraph is None:
+    def action_filter_entity(self) -> None:
+        """Add `entity:"Name"` to the query, where the user can see and edit it, and search."""
+        entity = self.entity_target
+        if entity is None:
             return
-        self.app.copy_to_clipboard(workers.citation(article, paragraph))
-        self.notify("Copied the paragraph with its citation.", markup=False)
-
-    def action_show_related(self) -> None:
-        article = self.article_view.article
-        if article is not None:
-            self.set_class(False, "-hide-side")
-            workers.find_related(self, self.library, article.id)
+        clause = entity_clause(entity.canonical)
+        query = self.search_box.value
+        if clause not in query:
+            self.search_box.value = f"{query.rstrip()} {clause}".lstrip()
+            self.search_box.cursor_position = len(self.search_box.value)
+        self.set_class(False, "-hide-list")
+        self.run_search(immediately=True)
 
     @property
     def suggestion(self) -> str | None:
@@ -328,3 +290,8 @@ class ReaderScreen(Screen[None]):
 
     async def action_quit(self) -> None:
         await self.app.action_quit()
+
+
+def entity_clause(canonical: str) -> str:
+    """A query clause for articles mentioning an entity; quotes cannot be escaped, so go."""
+    return 'entity:"' + one_line(canonical).replace('"', "") + '"'

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
 from nkreader.model import Article
 from nkreader.render import one_line
+
+
+def details_table(rows: list[tuple[str, str]]) -> Table:
+    """Labels in a narrow right-aligned column; values wrap under themselves."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for label, value in rows:
+        table.add_row(Text(label), Text(value, overflow="fold"))
+    return table
 
 
 class ArticleInfo(Static):
@@ -33,9 +45,5 @@ class ArticleInfo(Static):
             rows.append(("url", one_line(article.url)))
         if article.tags:
             rows.append(("tags", ", ".join(one_line(tag) for tag in article.tags)))
-        text = Text(one_line(article.title) + "\n", style="bold")
-        for label, value in rows:
-            text.append(f"{label:>7} ", style="dim")
-            text.append(value + "\n")
-        text.rstrip()
-        self.update(text)
+        title = Text(one_line(article.title), style="bold")
+        self.update(Group(title, details_table(rows)))

@@ -2,62 +2,30 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from nkreader.model import Article
+from nkreader.model import Article, EntityType
 from nkreader.render import Rendered, one_line
 from nkreader.tui.commands import bindings_for
+from nkreader.tui.entity_kinds import ENTITY_CLASSES, entity_styles
+from nkreader.tui.highlighting import EntityKey, MentionSpan, layered
+from nkreader.tui.wrapping import WrappedLine, line_of, wrap
 
 MAX_MEASURE = 100
-_BLOCK_PREFIX = re.compile(r"^((?:▌ )*)( *)(• |\d+\. )?")
 
-
-@dataclass(frozen=True)
-class WrappedLine:
-    text: Text
-    start: int
-    end: int
-    lead: int
-    """Cells of prefix or indent drawn before the source characters."""
-
-
-def wrap(text: Text, width: int) -> list[WrappedLine]:
-    """Wrap `text` to `width`, keeping each line's character range in the source."""
-    lines: list[WrappedLine] = []
-    offset = 0
-    for source in text.split("\n", allow_blank=True):
-        plain = source.plain
-        match = _BLOCK_PREFIX.match(plain)
-        prefix_length = match.end() if match else 0
-        quotes, spaces, marker = match.groups() if match else ("", "", None)
-        indent = Text(quotes + spaces + " " * len(marker or ""))
-        body = source[prefix_length:]
-        room = max(width - prefix_length, 8)
-        pieces = body.divide(divide_line(body.plain, room, fold=True)) if body.plain else [body]
-        piece_start = offset + prefix_length
-        for index, piece in enumerate(pieces):
-            length = len(piece)
-            shown = piece.copy()
-            shown.rstrip_end(room)
-            head = source[:prefix_length] if index == 0 else indent.copy()
-            lines.append(WrappedLine(head + shown, piece_start, piece_start + length, len(head)))
-            piece_start += length
-        offset += len(source) + 1
-    return lines
+Span = tuple[int, int]
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """One article with its query matches; `n`/`N` step through them."""
+    """One article with its query matches and entity mentions; `n`/`N` step through stops."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(bindings_for("view"))
 
@@ -66,41 +34,59 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--meta",
         "article-view--url",
         "article-view--match",
+        "article-view--chosen",
         "article-view--current",
         "article-view--empty",
+        *ENTITY_CLASSES.values(),
     }
 
     DEFAULT_CSS = """
     ArticleView {
         overflow-x: hidden;
+        scrollbar-gutter: stable;
         padding: 0 1;
         & > .article-view--title { text-style: bold; color: $primary; }
         & > .article-view--meta { color: $text-muted; }
         & > .article-view--url { color: $text-muted; text-style: underline; }
         & > .article-view--match { background: $warning 40%; }
+        & > .article-view--chosen { background: $secondary; text-style: bold underline; }
         & > .article-view--current { background: $accent; color: $text; text-style: bold; }
         & > .article-view--empty { color: $text-muted; text-style: italic; }
     }
     """
 
+    position_label: reactive[str] = reactive("", init=False)
+    """Where `n`/`N` are: "match 2 of 4", or the chosen entity's mention count."""
+    hidden_types: reactive[frozenset[EntityType]] = reactive(frozenset(), init=False)
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.rendered: Rendered | None = None
-        self.hits: tuple[tuple[int, int], ...] = ()
+        self.hits: tuple[Span, ...] = ()
+        self.mentions: tuple[MentionSpan, ...] = ()
+        self.chosen: EntityKey | None = None
+        self.chosen_spans: tuple[Span, ...] = ()
         self.current_hit: int | None = None
+        """Index into `stops` of the stop last jumped to."""
+        self._base = Text()
         self._text = Text()
         self._body_start = 0
         self._lines: list[WrappedLine] = []
         self._wrapped_width = 0
         self._pending_hit: int | None = None
 
+    @property
+    def stops(self) -> tuple[Span, ...]:
+        """What `n`/`N` step through: the chosen entity's mentions, else the query's matches."""
+        return self.chosen_spans if self.chosen is not None else self.hits
+
     def show(
         self,
         article: Article,
         rendered: Rendered,
-        hits: tuple[tuple[int, int], ...] = (),
-        title_hits: tuple[tuple[int, int], ...] = (),
+        hits: tuple[Span, ...] = (),
+        title_hits: tuple[Span, ...] = (),
         jump_to_first: bool = True,
     ) -> None:
         """Display an article; `hits` are text spans of `rendered.text` to step through."""
@@ -108,30 +94,51 @@ class ArticleView(ScrollView, can_focus=True):
         self.rendered = rendered
         header = self._header(article, title_hits)
         self._body_start = len(header)
-        self._text = header + rendered.text
-        match_style = self.get_component_rich_style("article-view--match", partial=True)
+        self._base = header + rendered.text
         self.hits = tuple((s + self._body_start, e + self._body_start) for s, e in hits)
-        for start, end in self.hits:
-            self._text.stylize(match_style, start, end)
+        self.mentions = ()
+        self.chosen = None
+        self.chosen_spans = ()
         self.current_hit = None
-        self._wrapped_width = 0
         self._pending_hit = 0 if (jump_to_first and self.hits) else None
         self.scroll_to(y=0, animate=False, immediate=True)
-        self._rewrap()
-        self._update_subtitle()
+        self._restyle()
+
+    def show_mentions(self, mentions: tuple[MentionSpan, ...]) -> None:
+        """Colour entity mentions, given as spans of `rendered.text`."""
+        self.mentions = tuple(span.shifted(self._body_start) for span in mentions)
+        self._restyle()
+
+    def choose_entity(self, chosen: EntityKey | None) -> None:
+        """Mark one entity's mentions and make them the stops, or go back to query matches."""
+        self.chosen = chosen
+        self.chosen_spans = tuple(
+            (s.start, s.end) for s in self.mentions if (s.type, s.canonical) == chosen
+        )
+        self.current_hit = None
+        self._restyle()
+        if chosen is not None and self.chosen_spans:
+            self.go_to_hit(0)
+
+    def toggle_type(self, kind: EntityType) -> None:
+        self.hidden_types = self.hidden_types ^ {kind}
+        self._restyle()
 
     def clear(self) -> None:
         self.article = None
         self.rendered = None
         self.hits = ()
+        self.mentions = ()
+        self.chosen = None
+        self.chosen_spans = ()
         self.current_hit = None
         self._text = Text()
         self._lines = []
         self.virtual_size = Size(0, 0)
-        self.border_subtitle = ""
+        self._update_position()
         self.refresh()
 
-    def _header(self, article: Article, title_hits: tuple[tuple[int, int], ...]) -> Text:
+    def _header(self, article: Article, title_hits: tuple[Span, ...]) -> Text:
         title_style = self.get_component_rich_style("article-view--title", partial=True)
         meta_style = self.get_component_rich_style("article-view--meta", partial=True)
         url_style = self.get_component_rich_style("article-view--url", partial=True)
@@ -149,10 +156,27 @@ class ArticleView(ScrollView, can_focus=True):
         header.append("\n")
         return header
 
+    def _restyle(self) -> None:
+        """Rebuild the styled text from the current layers and wrap it again."""
+        self._text = layered(
+            self._base,
+            self.mentions,
+            self.hidden_types,
+            entity_styles(self),
+            self.hits,
+            self.get_component_rich_style("article-view--match", partial=True),
+            self.chosen,
+            self.get_component_rich_style("article-view--chosen", partial=True),
+        )
+        self._wrapped_width = 0
+        self._rewrap()
+        self._update_position()
+
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
 
     def _measure(self) -> int:
+        """The width text may use: the content region less padding and the scrollbar gutter."""
         return min(self.scrollable_content_region.width, MAX_MEASURE)
 
     def _rewrap(self) -> None:
@@ -170,25 +194,19 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding a text offset."""
-        low, high = 0, len(self._lines) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self._lines[middle].start <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return max(low, 0)
+        return line_of(self._lines, offset)
 
     def go_to_hit(self, index: int) -> None:
-        if not self.hits:
+        stops = self.stops
+        if not stops:
             return
-        self.current_hit = index % len(self.hits)
+        self.current_hit = index % len(stops)
         if not self._lines:
             self._pending_hit = self.current_hit
             return
-        line = self.line_of(self.hits[self.current_hit][0])
+        line = self.line_of(stops[self.current_hit][0])
         self.scroll_to(y=max(line - self.size.height // 3, 0), animate=False, immediate=True)
-        self._update_subtitle()
+        self._update_position()
         self.refresh()
 
     def next_hit(self) -> None:
@@ -197,23 +215,30 @@ class ArticleView(ScrollView, can_focus=True):
     def previous_hit(self) -> None:
         self.go_to_hit(-1 if self.current_hit is None else self.current_hit - 1)
 
-    def _update_subtitle(self) -> None:
-        if not self.hits:
-            self.border_subtitle = "no matches" if self.article else ""
+    def _update_position(self) -> None:
+        stops = self.stops
+        singular, plural = ("mention", "mentions") if self.chosen else ("match", "matches")
+        if self.article is None:
+            label = ""
+        elif not stops:
+            label = f"no {plural}"
         elif self.current_hit is None:
-            self.border_subtitle = f"{len(self.hits)} matches"
+            label = f"{len(stops)} {plural}"
         else:
-            self.border_subtitle = f"match {self.current_hit + 1} of {len(self.hits)}"
+            label = f"{singular} {self.current_hit + 1} of {len(stops)}"
+        if self.chosen is not None and label:
+            label = f"{one_line(self.chosen[1])}: {label}"
+        self.position_label = label
 
     def current_paragraph(self) -> str | None:
-        """The paragraph with the current match on screen, else the first one on screen."""
+        """The paragraph with the current stop on screen, else the first one on screen."""
         if self.rendered is None or not self._lines:
             return None
         top = int(self.scroll_y)
         bottom = top + self.size.height
         anchor: int | None = None
         if self.current_hit is not None:
-            start = self.hits[self.current_hit][0]
+            start = self.stops[self.current_hit][0]
             if top <= self.line_of(start) < bottom:
                 anchor = start
         if anchor is None:
@@ -241,7 +266,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._lines[index]
         text = line.text
         if self.current_hit is not None:
-            start, end = self.hits[self.current_hit]
+            start, end = self.stops[self.current_hit]
             if start < line.end and end > line.start:
                 text = text.copy()
                 shift = line.lead

@@ -1,4 +1,4 @@
-"""The side pane: a container that other panels (metadata, related, entities) are added to."""
+"""The side pane: a container that other panels (metadata, entities, related) are added to."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from nkreader.tui.widgets.article_info import ArticleInfo
+from nkreader.tui.widgets.entity_pane import EntityPane
 from nkreader.tui.widgets.related_list import RelatedList
 
 
@@ -16,5 +17,7 @@ class SidePane(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static("Article", classes="panel-title")
         yield ArticleInfo(id="article-info")
+        yield Static("Entities (enter, f)", classes="panel-title")
+        yield EntityPane(id="entity-pane")
         yield Static("Related (r)", classes="panel-title")
         yield RelatedList(id="related-list")
