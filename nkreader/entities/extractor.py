@@ -8,7 +8,14 @@ from pathlib import Path
 
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
-from nkreader.entities.names import RUN, Span, name_spans, single_word_span, title_before
+from nkreader.entities.names import (
+    RUN,
+    DocInfo,
+    Span,
+    name_spans,
+    single_word_span,
+    title_before,
+)
 from nkreader.entities.weapons import WeaponGrammar
 from nkreader.model import EntityType, Mention
 
@@ -22,6 +29,12 @@ ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
 LOWER_WORDS = re.compile(r"[^\w'-]([a-z]+)(?![\w'])")
 LONG_WORDS = re.compile(r"(?<![\w'])[A-Za-z][\w'-]{3,}")
+# Credit lines ("Reporting by Josh Smith; Editing by Ed Davies") name people, not headlines.
+BYLINE_LINE = re.compile(r"[ \t>*_-]*By\s+[A-Z]")
+CREDIT_WORDS = frozenset(
+    "reporting editing writing research compiled written reported edited produced photo photos"
+    " graphics".split()
+)
 DOC_ONE_WORD = re.compile(r"\b(?:the|no|any|every|each|some|this|that)\s+$", re.IGNORECASE)
 
 
@@ -52,9 +65,11 @@ class Extractor:
         starts = [s.start for s in spans]
         ends = [s.end for s in spans]
         doc_lower_words = set(LOWER_WORDS.findall(norm))
+        doc = DocInfo(norm, doc_lower_words)
         added: list[Span] = []
         absorbed_ids: set[int] = set()
         headlines: dict[int, bool] = {}
+        bylines: dict[int, bool] = {}
         for run in RUN.finditer(norm):
             word = run.group()
             lowered = word.casefold()
@@ -74,9 +89,11 @@ class Extractor:
                 continue
             line_start = norm.rfind("\n", 0, run_start) + 1
             if line_start not in headlines:
-                headlines[line_start] = _is_headline(norm, line_start)
+                bylines[line_start] = BYLINE_LINE.match(norm, line_start) is not None
+                headlines[line_start] = not bylines[line_start] and _is_headline(norm, line_start)
+            byline = bylines[line_start] or _after_credit(norm, line_start, run_start)
             new, absorbed = name_spans(
-                norm, run_start, run_end, inside, doc_lower_words, headlines[line_start]
+                run_start, run_end, inside, doc, headlines[line_start] and not byline, byline
             )
             added.extend(new)
             for span in absorbed:
@@ -160,6 +177,15 @@ def _is_headline(norm: str, line_start: int) -> bool:
     words = LONG_WORDS.findall(norm, line_start, line_end if line_end >= 0 else len(norm))
     lower = sum(word[0].islower() for word in words)
     return len(words) >= 3 and lower <= max(1, len(words) // 6)
+
+
+def _after_credit(norm: str, line_start: int, start: int) -> bool:
+    """Return True inside a credit such as "(Reporting by A in Seoul and B in Kyiv"."""
+    by = norm.rfind(" by ", line_start, start)
+    if by < 0 or any(c in ".;)" for c in norm[by:start]):
+        return False
+    before = norm[max(line_start, by - 12) : by].split()
+    return bool(before) and before[-1].strip("(").casefold() in CREDIT_WORDS
 
 
 def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:

@@ -22,6 +22,51 @@ _HEADS: dict[str, EntityType] = {
     **{w: "ORG" for w in lexicon.ORG_HEADS},
 }
 ABSORBABLE: frozenset[str] = frozenset({"GPE", "LOC", "PERSON", "ORG"})
+# Prefixes joined by a hyphen that are not part of the name after them ("Ex-Labour").
+HYPHEN_PREFIXES = frozenset({"ex", "pro", "anti", "non", "neo", "post", "pre"})
+# Particles that stand inside personal names ("Osama bin Laden", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    {"bin", "al", "ibn", "abu", "van", "von", "de", "da", "del", "della", "der", "den", "du", "le"}
+)
+# Roles whose holder belongs to the party named before them ("Labour MP").
+PARTY_TITLES = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "mla", "councillor"})
+# Titles that make an office name of the organisation before them ("Trade Secretary").
+OFFICE_TITLES = frozenset(
+    {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "head"}
+)
+_SURNAME_AFTER = re.compile(
+    r"[^\w](?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Sgt|Sen"
+    r"|Rep|Senator|Judge|Governor|Chancellor|President|Premier|Minister|Secretary)\.? +"
+    r"([A-Z][a-z][\w'-]*)"
+)
+
+
+# A role or an age in apposition after a name ("Hannes Wittig, telecoms analyst", ", 59,").
+ROLE_AFTER = re.compile(
+    r",\s+(?:\d{1,3}[,.]|(?:a\s+|an\s+|the\s+)?(?:[\w'&.-]+\s+){0,4}?(?:"
+    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    + r")(?![\w-]))"
+)
+
+
+class DocInfo:
+    """What the name rules learn from the whole document."""
+
+    def __init__(self, norm: str, lower_words: set[str]) -> None:
+        self.norm = norm
+        self.lower_words = lower_words
+        self._surnames: set[str] | None = None
+
+    def stands_alone(self, first: str, last: str) -> bool:
+        """Return True when a name's last word also appears without its first word."""
+        return self.norm.count(last) > self.norm.count(f"{first} ") + self.norm.count(f"{first}-")
+
+    @property
+    def surnames(self) -> set[str]:
+        """Return the words that follow an honorific or title somewhere in the text."""
+        if self._surnames is None:
+            self._surnames = {m.group(1) for m in _SURNAME_AFTER.finditer(self.norm)}
+        return self._surnames
 
 
 @dataclass(slots=True)
@@ -35,6 +80,7 @@ class Span:
     priority: int = 0
     partial: bool = False
     after_title: bool = False
+    by_context: bool = False
 
 
 @dataclass(slots=True)
@@ -66,6 +112,8 @@ def run_tokens(norm: str, start: int, end: int, fixed: list[Span]) -> list[Token
             tokens[-1].fixed = current
             continue
         text = match.group()
+        if norm[t_end : t_end + 1] == "-" and text.casefold() in HYPHEN_PREFIXES:
+            continue
         token = Token(t_start, t_end, text)
         lowered = text.casefold()
         if lowered.endswith("'s") and lowered not in NAME_POSSESSIVES:
@@ -94,7 +142,7 @@ def split_at_breaks(tokens: list[Token]) -> list[list[Token]]:
             current = []
             continue
         current.append(token)
-        if token.possessive:
+        if token.possessive and token.lower not in lexicon.NAME_POSSESSORS:
             stretches.append(current)
             current = []
     if current:
@@ -107,28 +155,72 @@ def is_title(token: Token) -> bool:
     return token.lower in lexicon.TITLES or token.lower.rstrip(".") in lexicon.TITLES
 
 
-def head_type(tokens: list[Token]) -> tuple[EntityType, int] | None:
+def head_type(tokens: list[Token], after_name: bool = False) -> tuple[EntityType, int] | None:
     """Return the type of a name ending in, or led by, a head noun and where that name starts.
 
-    "Ministry of Unification" is led by its head; "Ohio Policy Group" ends in it, and a name
-    ending in a head does not reach back over "of" ("Duyeon Park of the Ohio Policy Group").
+    "Ministry of Unification" is led by its head; "Ohio Policy Group" ends in it. A name ending
+    in a head reaches back over capitalised words and an inner "and" ("Project and Contract
+    Office") but not over "of" ("Duyeon Park of the Ohio Policy Group").
     """
     for index, token in enumerate(tokens[:-2]):
-        if token.lower in _HEADS and tokens[index + 1].lower in ("of", "for", "on"):
+        if (
+            token.lower in _HEADS
+            and tokens[index + 1].lower in ("of", "for", "on")
+            and all(_name_word(t) for t in tokens[: index + 1])
+        ):
             return _HEADS[token.lower], 0
-    last = tokens[-1].lower
-    if last in _HEADS and tokens[-1].text[0].isupper():
-        start = 0
-        for index, token in enumerate(tokens):
-            if token.lower in CONNECTORS:
-                start = index + 1
+    last = tokens[-1]
+    if last.lower in _HEADS and last.text[0].isupper():
+        start = len(tokens) - 1
+        index = start - 1
+        while index >= 0:
+            token = tokens[index]
+            if token.lower == "and" and _and_joins(tokens, index, after_name):
+                start = index - 1
+                break
+            if not _name_word(token):
+                break
+            start = index
+            index -= 1
         if len(tokens) - start >= 2:
-            if last == "congress" and tokens[-2].lower == "party":
+            if last.lower == "congress" and tokens[-2].lower == "party":
                 return "EVENT", start
-            return _HEADS[last], start
-    if tokens[0].lower in lexicon.LOC_PREFIX_WORDS and len(tokens) >= 2:
-        return "LOC", 0
+            return _HEADS[last.lower], start
+    if len(tokens) >= 2 and all(_name_word(t) for t in tokens):
+        if tokens[0].lower in lexicon.LOC_PREFIX_WORDS:
+            return "LOC", 0
+        if tokens[0].lower in lexicon.ORG_PREFIX_WORDS:
+            return "ORG", 0
     return None
+
+
+def _name_word(token: Token) -> bool:
+    """Return True for a capitalised word that may stand inside an organisation's name."""
+    if token.fixed is not None:
+        return True
+    if not token.text[:1].isupper() or token.lower in lexicon.FUNCTION_STOP:
+        return False
+    if token.possessive:
+        return token.lower in lexicon.NAME_POSSESSORS
+    return not is_title(token)
+
+
+def _and_joins(tokens: list[Token], index: int, after_name: bool) -> bool:
+    """Return True when the one word before an inner "and" starts a joint name.
+
+    "Argyll and Sutherland Highlanders" is one name; "G7 Group and World Economic Forum" and
+    "AZ Fly and AZ Services" are two, because a longer name or a head stands before "and".
+    """
+    if index < 1:
+        return False
+    left = tokens[index - 1]
+    if not _name_word(left) or left.fixed is not None:
+        return False
+    if left.lower in _HEADS and (index >= 2 or after_name):
+        return False
+    if left.text in lexicon.GIVEN_NAMES:
+        return False
+    return index < 2 or not _name_word(tokens[index - 2])
 
 
 def is_acronym_token(text: str) -> bool:
@@ -142,19 +234,33 @@ def is_acronym_token(text: str) -> bool:
     )
 
 
-def person_like(chunk: list[Token], doc_lower_words: set[str], headline: bool = False) -> bool:
-    """Return True when a capitalised sequence reads like a personal name."""
+def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> bool:
+    """Return True when a capitalised sequence has the evidence of a personal name.
+
+    Evidence is a known given name first, an East Asian surname first, or a last word that
+    the document uses after an honorific ("Mr Etzioni"); other sequences are not people.
+    """
     first = chunk[0].text
     if len(chunk) > 4 or any(t.text.isupper() and len(t.text) > 1 for t in chunk):
         return False
+    if any(t.lower in lexicon.STOP or t.lower in _HEADS for t in chunk[1:]):
+        return False
     if first in lexicon.EAST_ASIAN_SURNAMES and len(chunk) <= 3:
-        return all(t.lower not in lexicon.STOP for t in chunk[1:])
+        return True
     if first in lexicon.GIVEN_NAMES:
-        return all(t.lower not in lexicon.STOP for t in chunk[1:])
-    return not headline and all(
-        t.lower not in doc_lower_words and t.lower not in lexicon.STOP and t.lower not in _HEADS
-        for t in chunk
-    )
+        return True
+    if headline or chunk[0].lower in lexicon.STOP or chunk[0].lower in _HEADS:
+        return False
+    if first in lexicon.LISTED_GIVEN_NAMES and chunk[0].lower not in doc.lower_words:
+        return True
+    if any(t.lower in doc.lower_words for t in chunk):
+        return False
+    last = chunk[-1].text
+    if last in lexicon.COMMON_SURNAMES or last in doc.surnames:
+        return True
+    if ROLE_AFTER.match(doc.norm, chunk[-1].end) is not None:
+        return True
+    return len(chunk) == 2 and doc.stands_alone(chunk[0].text, last)
 
 
 def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str]) -> Span | None:
@@ -173,55 +279,89 @@ def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str])
     return Span(start, end, "PERSON", word, partial=True)
 
 
+@dataclass(slots=True)
+class _Piece:
+    tokens: list[Token]
+    titled: bool
+    next_title: str = ""
+
+
 def name_spans(
-    norm: str,
     run_start: int,
     run_end: int,
     fixed: list[Span],
-    doc_lower_words: set[str],
+    doc: DocInfo,
     headline: bool = False,
+    byline: bool = False,
 ) -> tuple[list[Span], list[Span]]:
     """Return (new spans, fixed spans absorbed into longer names) for one capitalised run."""
+    norm = doc.norm
     found: list[Span] = []
     absorbed: list[Span] = []
     tokens = run_tokens(norm, run_start, run_end, fixed)
+    stretches = split_at_breaks(tokens)
     previous_fixed: Token | None = None
-    for stretch in split_at_breaks(tokens):
+    for number, stretch in enumerate(stretches):
         if stretch[0].fixed is not None:
             previous_fixed = stretch[0]
             continue
         before = previous_fixed
         previous_fixed = None
-        while stretch and (stretch[0].lower in lexicon.STOP or stretch[0].lower in CONNECTORS):
+        # In a title-case headline every word is capitalised, so only real names count.
+        stop = lexicon.STOP if headline else lexicon.FUNCTION_STOP
+        while stretch and (stretch[0].lower in stop or stretch[0].lower in CONNECTORS):
             stretch = stretch[1:]
             before = None
         while stretch and stretch[-1].lower in CONNECTORS:
             stretch = stretch[:-1]
         if not stretch:
             continue
-        found.extend(_classify_stretch(norm, stretch, before, doc_lower_words, absorbed, headline))
+        following = stretches[number + 1][0] if number + 1 < len(stretches) else None
+        joined = _given_names_before(norm, stretch, following)
+        if joined is not None and following is not None and following.fixed is not None:
+            found.append(joined)
+            absorbed.append(following.fixed)
+            continue
+        found.extend(_classify_stretch(doc, stretch, before, absorbed, headline, byline))
     return found, absorbed
 
 
+def _given_names_before(norm: str, stretch: list[Token], following: Token | None) -> Span | None:
+    """Join a given name and initials to a known person after them ("George W" + "Bush")."""
+    if (
+        following is None
+        or following.fixed is None
+        or following.fixed.type != "PERSON"
+        or norm[stretch[-1].end : following.start] != " "
+        or stretch[0].text not in lexicon.GIVEN_NAMES
+        or stretch[-1].possessive
+    ):
+        return None
+    if not all(len(t.text.rstrip(".")) == 1 or t.text in lexicon.GIVEN_NAMES for t in stretch):
+        return None
+    fixed = following.fixed
+    return Span(stretch[0].start, fixed.end, "PERSON", fixed.canonical, priority=fixed.priority)
+
+
 def _classify_stretch(
-    norm: str,
+    doc: DocInfo,
     stretch: list[Token],
     before: Token | None,
-    doc_lower_words: set[str],
     absorbed: list[Span],
     headline: bool,
+    byline: bool,
 ) -> list[Span]:
-    pieces: list[tuple[list[Token], bool]] = []
+    pieces: list[_Piece] = []
     current: list[Token] = []
-    after_title = title_before(norm, stretch[0].start)
+    after_title = title_before(doc.norm, stretch[0].start)
     index = 0
     while index < len(stretch):
         token = stretch[index]
-        if is_title(token):
+        if is_title(token) and not token.possessive:
             while current and current[-1].lower in lexicon.TITLE_MODIFIERS:
                 current.pop()
             if current:
-                pieces.append((current, after_title))
+                pieces.append(_Piece(current, after_title, token.lower.rstrip(".")))
             current = []
             index += 1
             while (
@@ -238,38 +378,52 @@ def _classify_stretch(
         current.append(token)
         index += 1
     if current:
-        pieces.append((current, after_title))
+        pieces.append(_Piece(current, after_title))
     spans: list[Span] = []
-    for piece, titled in pieces:
-        spans.extend(
-            _classify_piece(norm, piece, titled, before, doc_lower_words, absorbed, headline)
-        )
+    for piece in pieces:
+        spans.extend(_classify_piece(doc, piece, before, absorbed, headline, byline))
         before = None
     return spans
 
 
 def _classify_piece(
-    norm: str,
-    piece: list[Token],
-    titled: bool,
+    doc: DocInfo,
+    piece_info: _Piece,
     before: Token | None,
-    doc_lower_words: set[str],
     absorbed: list[Span],
     headline: bool,
+    byline: bool,
 ) -> list[Span]:
-    while piece and (piece[0].lower in lexicon.STOP or piece[0].lower in CONNECTORS):
+    norm = doc.norm
+    piece, titled = piece_info.tokens, piece_info.titled
+    stop = lexicon.STOP if headline else lexicon.FUNCTION_STOP
+    while piece and (piece[0].lower in stop or piece[0].lower in CONNECTORS):
         piece = piece[1:]
         before = None
+    headed = None
+    if piece and not (headline and before is None):
+        adjacent = before is not None and norm[before.end : piece[0].start] in (" ", "-")
+        headed = head_type(piece, adjacent)
+    if headed is None:
+        while piece and (piece[0].lower in lexicon.STOP or piece[0].lower in CONNECTORS):
+            piece = piece[1:]
+            before = None
     if not piece:
         return []
-    headed = None if headline and before is None else head_type(piece)
     if headed is None and before is not None and len(piece) == 1:
         headed = head_type([before, *piece])
     if headed is not None:
+        if piece_info.next_title in OFFICE_TITLES:
+            return []  # an office name ("Trade and Industry Secretary") is a title, not an ORG
         entity_type, first = headed
         spans: list[Span] = []
         if first > 0:
-            spans = _classify_chunks(norm, piece[:first], titled, doc_lower_words, headline)
+            rest = piece[:first]
+            while rest and rest[-1].lower in CONNECTORS:
+                rest = rest[:-1]
+            if rest:
+                earlier = _Piece(rest, titled)
+                spans = _classify_piece(doc, earlier, before, absorbed, headline, byline)
             piece, before = piece[first:], None
         start = piece[0].start
         if (
@@ -282,37 +436,53 @@ def _classify_piece(
             start = before.start
         text = norm[start : piece[-1].end]
         return [*spans, Span(start, piece[-1].end, entity_type, _clean(text), priority=1)]
-    return _classify_chunks(norm, piece, titled, doc_lower_words, headline)
+    if piece_info.next_title in PARTY_TITLES and not person_like(piece, doc, headline):
+        party = [t for t in piece if t.lower not in lexicon.STOP]
+        if party and len(party) <= 3 and all(t.text[0].isupper() for t in party):
+            start, end = party[0].start, party[-1].end
+            text = _clean(norm[start:end])
+            return [Span(start, end, "ORG", text, priority=1, by_context=len(party) == 1)]
+    return _classify_chunks(doc, piece, titled, headline, byline)
 
 
 def _classify_chunks(
-    norm: str, piece: list[Token], titled: bool, doc_lower_words: set[str], headline: bool
+    doc: DocInfo, piece: list[Token], titled: bool, headline: bool, byline: bool
 ) -> list[Span]:
     spans: list[Span] = []
     chunk: list[Token] = []
-    for token in [*piece, None]:
-        if token is not None and token.lower not in lexicon.STOP and token.lower not in CONNECTORS:
-            chunk.append(token)
-            continue
+    for index, token in enumerate([*piece, None]):
+        if token is not None and token.lower not in lexicon.STOP:
+            if token.lower not in CONNECTORS:
+                chunk.append(token)
+                continue
+            if (
+                token.lower in NAME_PARTICLES
+                and chunk
+                and index + 1 < len(piece)
+                and piece[index + 1].lower not in CONNECTORS
+            ):
+                chunk.append(token)
+                continue
         if chunk:
-            spans.extend(_classify_chunk(norm, chunk, titled, doc_lower_words, headline))
+            spans.extend(_classify_chunk(doc, chunk, titled, headline, byline))
         chunk = []
     return spans
 
 
 def _classify_chunk(
-    norm: str, chunk: list[Token], titled: bool, doc_lower_words: set[str], headline: bool
+    doc: DocInfo, chunk: list[Token], titled: bool, headline: bool, byline: bool
 ) -> list[Span]:
+    norm = doc.norm
     start, end = chunk[0].start, chunk[-1].end
     text = _clean(norm[start:end])
     if len(chunk) == 1:
         token = chunk[0].text
         if is_acronym_token(token):
             return [Span(start, end, "ORG", token, priority=0)]
-        if token[0].isupper() and token.lower() not in doc_lower_words and len(token) > 1:
+        if token[0].isupper() and token.lower() not in doc.lower_words and len(token) > 1:
             return [Span(start, end, "PERSON", text, partial=True, after_title=titled)]
         return []
-    if titled or person_like(chunk, doc_lower_words, headline):
+    if titled or (byline and len(chunk) <= 3) or person_like(chunk, doc, headline):
         return [Span(start, end, "PERSON", text, priority=0)]
     return []
 
@@ -322,7 +492,9 @@ def title_before(norm: str, start: int) -> bool:
     if start < 2 or norm[start - 1] != " ":
         return False
     words = norm[max(0, start - 30) : start].split()
-    return bool(words) and words[-1].casefold() in lexicon.TITLES
+    if not words:
+        return False
+    return words[-1].casefold() in lexicon.TITLES or words[-1] in lexicon.ROLE_WORDS
 
 
 def _clean(text: str) -> str:

@@ -382,3 +382,58 @@ def test_reports_give_sorted_non_overlapping_exact_spans(extractor: Extractor, n
 )
 def test_any_text_gives_sorted_non_overlapping_exact_spans(text: str) -> None:
     _check_invariants(text, SHARED.extract(text))
+
+
+def test_names_ending_in_a_head_reach_back_over_common_words_and_an_inner_and(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A study by the Maritime and Coastal Board was shared with the Global Water Authority "
+        "and the Council of Welsh Farmers, while the King's Own Yorkshire Rifles paraded."
+    )
+    found = spans(extractor, text)
+    assert found["Maritime and Coastal Board"][0] == "ORG"
+    assert found["Global Water Authority"][0] == "ORG"
+    assert found["Council of Welsh Farmers"][0] == "ORG"
+    assert found["King's Own Yorkshire Rifles"][0] == "ORG"
+
+
+def test_two_names_joined_by_and_stay_apart(extractor: Extractor) -> None:
+    text = "Delegates of the Nordic Group and Baltic Trade Forum met in a small hall on the coast."
+    found = texts(extractor, text)
+    assert "Nordic Group" in found and "Baltic Trade Forum" in found
+
+
+def test_unknown_capitalised_pairs_need_evidence_to_be_people(extractor: Extractor) -> None:
+    text = (
+        "Shares in Velmora Textiles rose as Hendrik Vossberg, the firm's chief executive, "
+        "spoke. Mr Talbridge said Orin Talbridge had left."
+    )
+    found = spans(extractor, text)
+    assert "Velmora Textiles" not in found
+    assert found["Hendrik Vossberg"][0] == "PERSON"
+    assert found["Orin Talbridge"][0] == "PERSON"
+
+
+def test_role_acronyms_middle_initials_and_particles_in_person_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Green MEP Harriet Dunmore praised George W Bush, and Khalid bin Rashid replied. "
+        "Lt Col Dana Whitcombe agreed."
+    )
+    found = spans(extractor, text)
+    assert found["Harriet Dunmore"][0] == "PERSON"
+    assert found["George W Bush"] == ("PERSON", "George W. Bush")
+    assert found["Khalid bin Rashid"][0] == "PERSON"
+    assert found["Dana Whitcombe"][0] == "PERSON"
+    assert "Green" not in found or found["Green"][0] == "ORG"
+
+
+def test_credit_lines_name_people(extractor: Extractor) -> None:
+    text = (
+        "Troops moved.\n\nReporting by Marta Quillon in Seoul and Bo Sunderby; Editing by Ilse Marr"
+    )
+    found = spans(extractor, text)
+    for name in ("Marta Quillon", "Bo Sunderby", "Ilse Marr"):
+        assert found[name][0] == "PERSON"
