@@ -22,8 +22,16 @@ from nkreader.model import EntityType, Mention
 COMPASS = frozenset({"north", "south"})
 IDENTIFIER_WORDS = frozenset(
     "resolution unit article no. no number route room gate flight platform chapter section"
-    " block phase level type group camp".split()
+    " block phase level type group camp brigade division regiment battalion corps fleet"
+    " squadron wing district zone area line site pad".split()
 )
+# Words around "one" that make it a pronoun ("nor can one rely", "one must").
+PRONOUN_ONE_BEFORE = frozenset("can could would should may might must will shall nor if".split())
+PRONOUN_ONE_AFTER = re.compile(
+    r"\s+(?:can|could|would|should|may|might|must|will|shall|cannot|and)\b"
+)
+# "the war on Iraq": a war named by the country it is waged on or in.
+WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
 SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
@@ -114,6 +122,11 @@ class Extractor:
                 continue
             known = self.knowledge.names.get(match.group().casefold().replace("-", " "))
             if known is not None and _case_fits(known, match, norm):
+                if known.type == "GPE":
+                    war = WAR_BEFORE.search(norm, max(0, match.start() - 20), match.start())
+                    if war is not None:
+                        spans.append(self._war_span(war.start(), match.end(), known))
+                        continue
                 spans.append(Span(*match.span(), known.type, known.canonical, priority=5))
         spans.extend(self._weapons.spans(norm))
         for match in grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm):
@@ -125,6 +138,13 @@ class Extractor:
                 spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
         self._digit_spans(norm, spans)
         return spans
+
+    def _war_span(self, start: int, end: int, country: KnownName) -> Span:
+        """Return the EVENT span of "war on Iraq", named like the curated war if there is one."""
+        war = self.knowledge.lookup(f"{country.canonical} War")
+        if war is not None and war.type == "EVENT":
+            return Span(start, end, "EVENT", war.canonical, priority=5)
+        return Span(start, end, "EVENT", f"{country.canonical} war", priority=5)
 
     def _digit_spans(self, norm: str, spans: list[Span]) -> None:
         """Try the date, quantity and event grammars once at each number that starts a word."""
@@ -216,7 +236,11 @@ def _is_quantity(match: re.Match[str], norm: str) -> bool:
     if not value[0].isdigit():
         if grammar.QUANTITY_SKIP_AFTER.match(after):
             return False
-        if value.casefold() == "one" and DOC_ONE_WORD.search(norm, max(0, match.start() - 8)):
+        if value.casefold() == "one" and (
+            DOC_ONE_WORD.search(norm, max(0, match.start() - 8))
+            or PRONOUN_ONE_AFTER.match(after)
+            or (before and before[-1].casefold() in PRONOUN_ONE_BEFORE)
+        ):
             return False
     elif re.match(r"\s+(?:Koreas|countries)\b", after):
         return False

@@ -53,7 +53,7 @@ MONTH_DATE = (
 )
 UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies))"
 RELATIVE_HEAD = (
-    rf"(?:year|month|week|weekend|decade|century|spring|summer|fall|autumn|winter|"
+    rf"(?:year|month|week|weekend|day|decade|century|spring|summer|fall|autumn|winter|"
     rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
 )
 DATE = re.compile(
@@ -86,7 +86,7 @@ QUANTITY = re.compile(
 )
 # Counts that the guidelines leave out: fixed pairs and pronoun-like "one".
 QUANTITY_SKIP_AFTER = re.compile(
-    r"\s+(?:Koreas|countries)\b|\s+(?:of|another|or|and|another|side|hand|such|which|that"
+    r"\s+(?:Koreas|countries)\b|\s+(?:of|another|or|another|side|hand|such|which|that"
     r"|who|thing|point|time|way|day)\b|[-]|\s*[.,;:!?)\"]|\s*$",
     re.IGNORECASE,
 )
@@ -240,7 +240,7 @@ _UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|centur)"
 DIGIT_TRIGGER = re.compile(r"[0-9]+")
 DATE_TRIGGER = word_trigger(
     rf"{trie_pattern(_CALENDAR)}"
-    rf"|{trie_pattern(both_cases(_RELATIVE))}(?=[ -](?:[a-z]+ )?(?:year|month|week|decade"
+    rf"|{trie_pattern(both_cases(_RELATIVE))}(?=[ -](?:[a-z]+ )?(?:year|month|week|day|decade"
     r"|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|[A-Z0-9]"
     r"|few|several|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty))"
     rf"|{trie_pattern(both_cases(_NUMBER_TRIGGERS))}(?={_UNIT_AHEAD})"

@@ -125,10 +125,13 @@ class Knowledge:
         for alias in dict.fromkeys(parts):
             acronym = is_acronym(alias)
             self.names[alias_key(alias)] = KnownName(canonical, entity_type, alias, acronym)
-            if acronym and entity_type == "WEAPON" and not alias.endswith("s"):
-                # Acronyms of weapon classes are pluralised in running text ("ICBMs").
+            if entity_type == "WEAPON" and not alias.endswith("s") and (acronym or alias.islower()):
+                # Acronyms and class terms are pluralised in running text ("ICBMs", "launchers").
                 plural = alias + "s"
-                self.names[alias_key(plural)] = KnownName(canonical, entity_type, plural, True)
+                if alias_key(plural) not in self.names:
+                    self.names[alias_key(plural)] = KnownName(
+                        canonical, entity_type, plural, acronym
+                    )
 
     def lookup(self, name: str) -> KnownName | None:
         """Return the curated entry for a name or alias, if any."""

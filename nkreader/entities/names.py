@@ -135,7 +135,7 @@ def split_at_breaks(tokens: list[Token]) -> list[list[Token]]:
     stretches: list[list[Token]] = []
     current: list[Token] = []
     for token in tokens:
-        if token.fixed is not None:
+        if token.fixed is not None and token.fixed.type != "NORP":
             if current:
                 stretches.append(current)
             stretches.append([token])
@@ -302,7 +302,7 @@ def name_spans(
     stretches = split_at_breaks(tokens)
     previous_fixed: Token | None = None
     for number, stretch in enumerate(stretches):
-        if stretch[0].fixed is not None:
+        if stretch[0].fixed is not None and stretch[0].fixed.type != "NORP":
             previous_fixed = stretch[0]
             continue
         before = previous_fixed
@@ -434,11 +434,17 @@ def _classify_piece(
         ):
             absorbed.append(before.fixed)
             start = before.start
+        # Nationality words inside the name ("Council of Scottish Colonels") belong to it.
+        absorbed.extend(t.fixed for t in piece if t.fixed is not None)
         text = norm[start : piece[-1].end]
         return [*spans, Span(start, piece[-1].end, entity_type, _clean(text), priority=1)]
     if piece_info.next_title in PARTY_TITLES and not person_like(piece, doc, headline):
         party = [t for t in piece if t.lower not in lexicon.STOP]
-        if party and len(party) <= 3 and all(t.text[0].isupper() for t in party):
+        if (
+            party
+            and len(party) <= 3
+            and all(t.text[0].isupper() and t.fixed is None for t in party)
+        ):
             start, end = party[0].start, party[-1].end
             text = _clean(norm[start:end])
             return [Span(start, end, "ORG", text, priority=1, by_context=len(party) == 1)]
@@ -451,7 +457,7 @@ def _classify_chunks(
     spans: list[Span] = []
     chunk: list[Token] = []
     for index, token in enumerate([*piece, None]):
-        if token is not None and token.lower not in lexicon.STOP:
+        if token is not None and token.fixed is None and token.lower not in lexicon.STOP:
             if token.lower not in CONNECTORS:
                 chunk.append(token)
                 continue

@@ -47,7 +47,8 @@ class WeaponGrammar:
         # Long stems may drop the hyphen ("Hwasong 17"); one- to three-letter stems may not.
         self.designation = re.compile(
             trie_pattern(knowledge.designations)
-            + r"(?P<sep>[- ]?)(?P<num>\d{1,4})(?P<suffix>[A-Z]{0,3}|[a-z]{1,2})(?![\w])"
+            + r"(?P<sep>[- ]?)(?P<num>\d{1,4}(?:-\d{1,4})*)"
+            + r"(?P<suffix>[A-Z]{0,3}|[a-z]{1,2})(?![\w])"
         )
         first = trie_pattern(both_cases(vocab.modifiers), cased_first=True)
         modifiers = trie_pattern(sorted(vocab.modifiers))

@@ -266,7 +266,7 @@ def test_unseen_yonhap_report(extractor: Extractor) -> None:
     assert found["Kim Yo-jong"][0].canonical == "Kim Yo Jong"
     assert found["Ankit Panda"][0].type == "PERSON"
     assert found["Carnegie Endowment for International Peace"][0].type == "ORG"
-    assert found["solid-fuel intercontinental ballistic missile"][0].type == "WEAPON"
+    assert found["intercontinental ballistic missile"][0].type == "WEAPON"
     assert found["74 minutes"][0].type == "DATE"
 
 
@@ -437,3 +437,34 @@ def test_credit_lines_name_people(extractor: Extractor) -> None:
     found = spans(extractor, text)
     for name in ("Marta Quillon", "Bo Sunderby", "Ilse Marr"):
         assert found[name][0] == "PERSON"
+
+
+def test_weapon_designations_with_several_numbers_and_no_bare_heads(extractor: Extractor) -> None:
+    text = (
+        "It fired a Hwasal-2-17 and a Chollima-1 rocket, while Seoul showed the Hyunmoo-4 "
+        "beside a liquid-fuel intercontinental ballistic missile and eight transporter erector "
+        "launchers, and spoke of nuclear arms."
+    )
+    found = spans(extractor, text)
+    assert found["Hwasal-2-17"] == ("WEAPON", "Hwasal-2-17")
+    assert found["Chollima-1"][0] == "WEAPON"
+    assert found["Hyunmoo-4"] == ("WEAPON", "Hyunmoo-4")
+    assert found["intercontinental ballistic missile"][0] == "WEAPON"
+    assert found["transporter erector launchers"] == ("WEAPON", "transporter erector launcher")
+    assert found["nuclear arms"] == ("WEAPON", "nuclear weapon")
+
+
+def test_wars_on_countries_nationality_adjectives_and_pronoun_one(extractor: Extractor) -> None:
+    text = (
+        "Critics of the war on Iraq met Welsh and Sikh groups; nor can one say the count fell "
+        "from eight to four and then rose.\n\n(MORE)"
+    )
+    found = spans(extractor, text)
+    assert found["war on Iraq"] == ("EVENT", "Iraq War")
+    assert found["Welsh"][0] == "NORP" and found["Sikh"][0] == "NORP"
+    assert "one" not in found and "MORE" not in found
+    assert found["four"][0] == "QUANTITY"
+
+
+def test_no_quantity_right_after_a_unit_name(extractor: Extractor) -> None:
+    assert "7" not in texts(extractor, "Soldiers of Brigade 7 and the 12 tanks moved.")
