@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from whoosh import analysis, fields, qparser, query
+from whoosh import analysis, fields, formats, qparser, query
 from whoosh import index as whoosh_index
 from whoosh.lang.porter import stem as porter_stem
 
 from nkreader.model import Sort
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 PREFIX_EXPANSION_LIMIT = 24
 SHORT_PREFIX_EXPANSION_LIMIT = 8
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -65,22 +65,31 @@ class RawHits:
     notice: str | None = None
 
 
+class _PlainWords(fields.TEXT):  # type: ignore[misc]
+    """Unstemmed words for prefix, fuzzy and spelling lookups: presence only, never scored."""
+
+    def __init__(self, analyzer: Any) -> None:
+        super().__init__(analyzer=analyzer, phrase=False)
+        self.format = formats.Existence()
+        self.scorable = False
+
+
 def _schema() -> fields.Schema:
     stemmed = analysis.StemmingAnalyzer(expression=_TOKENIZER, stoplist=None)
     plain = analysis.SimpleAnalyzer(expression=_TOKENIZER)
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        path=fields.ID(stored=True),
-        hash=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
-        body=fields.TEXT(analyzer=stemmed, stored=True),
-        title_plain=fields.TEXT(analyzer=plain, phrase=False),
-        body_plain=fields.TEXT(analyzer=plain, phrase=False),
-        outlet=fields.TEXT(analyzer=plain, stored=True),
-        published=fields.DATETIME(stored=True),
+        path=fields.ID(),
+        hash=fields.ID(),
+        title=fields.TEXT(analyzer=stemmed, field_boost=2.0),
+        body=fields.TEXT(analyzer=stemmed),
+        title_plain=_PlainWords(plain),
+        body_plain=_PlainWords(plain),
+        outlet=fields.TEXT(analyzer=plain),
+        published=fields.DATETIME(),
         newest=fields.NUMERIC(sortable=True),
         oldest=fields.NUMERIC(sortable=True),
-        tags=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        tags=fields.KEYWORD(commas=True, lowercase=True),
         entity=fields.KEYWORD(commas=True, lowercase=True),
         type=fields.KEYWORD(commas=True, lowercase=True),
     )
@@ -209,6 +218,11 @@ def _expand_date_terms(text: str) -> str:
     return _DATE_TERM.sub(replace, text)
 
 
+def _distinct_words(text: str) -> str:
+    """Each word once: the unstemmed fields only record presence, so repeats are wasted work."""
+    return " ".join(set(_WORD.findall(text.lower())))
+
+
 def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
     ordinal = doc.published.toordinal() if doc.published else None
     values: dict[str, Any] = {
@@ -217,8 +231,8 @@ def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
         "hash": doc.hash,
         "title": doc.title,
         "body": doc.body,
-        "title_plain": doc.title,
-        "body_plain": doc.body,
+        "title_plain": _distinct_words(doc.title),
+        "body_plain": _distinct_words(doc.body),
         "newest": ordinal if ordinal is not None else _NO_DATE_NEWEST,
         "oldest": ordinal if ordinal is not None else _NO_DATE_OLDEST,
         "tags": ",".join(doc.tags),
@@ -481,7 +495,9 @@ class SearchIndex:
             return None
         return corrected
 
-    def related(self, article_id: str, *, limit: int = 10) -> tuple[tuple[str, float], ...]:
+    def related(
+        self, article_id: str, body: str, *, limit: int = 10
+    ) -> tuple[tuple[str, float], ...]:
         """Articles sharing this one's key terms."""
         reader = self._current()
         with self._lock:
@@ -489,7 +505,7 @@ class SearchIndex:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 return ()
-            results = searcher.more_like(docnum, "body", top=limit, numterms=12)
+            results = searcher.more_like(docnum, "body", text=body, top=limit, numterms=12)
             return tuple((reader.ids[hit.docnum], float(hit.score or 0.0)) for hit in results)
 
 

@@ -185,7 +185,9 @@ class Library:
     ) -> SyncReport:
         notice = index.open()
         known = catalog.files()
-        rebuilt = rebuild or notice is not None or (bool(known) and index.doc_count() == 0)
+        rebuilt = rebuild or notice is not None
+        empty = rebuilt or index.doc_count() == 0
+        rebuilt = rebuilt or (bool(known) and empty)
         entity_version = self._entity_version()
         if known and catalog.meta("entity_version") != entity_version and not rebuilt:
             notice = "entity knowledge changed; re-indexing every article"
@@ -251,8 +253,8 @@ class Library:
 
         total = len(changed)
         on_progress = (lambda done: progress(done, total)) if progress else None
-        if rebuilt:
-            # Nothing to delete in a fresh index, so documents stream straight to the writer.
+        if rebuilt or empty:
+            # Nothing to delete in an empty index, so documents stream straight to the writer.
             if changed:
                 index.write(changed_docs(), (), fresh=True, progress=on_progress)
             stale_ids: list[str] = []
@@ -433,7 +435,8 @@ class Library:
         """Articles like this one, from its key terms."""
         article_id = self.resolve(ref)
         with self._lock:
-            ranked = self._recovering(lambda index: index.related(article_id, limit=limit))
+            body = self.get(article_id).body
+            ranked = self._recovering(lambda index: index.related(article_id, body, limit=limit))
         return tuple(
             SearchHit(i, r.title, r.outlet, r.published, score)
             for i, score in ranked
