@@ -89,6 +89,7 @@ class Library:
         self._synced = False
         self._extractor: Extractor | None = None
         self._damage: str | None = None
+        self._unchanged_files: dict[str, FileRecord] = {}
         self.warnings: list[str] = []
 
     def close(self) -> None:
@@ -176,7 +177,9 @@ class Library:
                 raise LibraryError(f"cannot update the index: {error}") from error
             if damage:
                 report = replace(report, notice=damage, rebuilt=True)
-            self._records = {record.id: record for record in catalog.files().values()}
+            files = self._unchanged_files if not report.changed else catalog.files()
+            self._records = {record.id: record for record in files.values()}
+            self._unchanged_files = {}
             self._synced = True
             return replace(report, seconds=time.perf_counter() - started)
 
@@ -210,6 +213,9 @@ class Library:
             or record.size != stat.st_size
         }
         gone = [path for path in known if path not in on_disk]
+        if not changed and not gone and not rebuilt:
+            self._unchanged_files = known
+            return SyncReport(0, 0, 0, 0.0, notice=notice)
         ids_in_use = {
             record.id: path
             for path, record in known.items()
