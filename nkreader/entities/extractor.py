@@ -10,6 +10,7 @@ from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
 from nkreader.entities.names import (
     RUN,
+    SINGLE_ORG_WORDS,
     DocInfo,
     Span,
     name_spans,
@@ -30,6 +31,25 @@ PRONOUN_ONE_BEFORE = frozenset("can could would should may might must will shall
 PRONOUN_ONE_AFTER = re.compile(
     r"\s+(?:can|could|would|should|may|might|must|will|shall|cannot|and)\b"
 )
+# Words after a lone unknown name that say it is a party, a facility or a place.
+PARTY_AFTER = re.compile(
+    r" (?:MPs?|MEPs?|MSPs?|backbench(?:ers?)?|activists|voters|supporters|councillors?|peers?"
+    r"|candidates?|members|leader)\b"
+)
+PARTY_WORD_AFTER = re.compile(r" party\b")
+PLACE_AFTER = re.compile(
+    r" (?:(?P<loc>airfield|airport|air base|airbase|shipyard|naval base|harbou?r)"
+    r"|city|town|village|county|district|province|region)\b"
+)
+PLACE_BEFORE = frozenset({"in", "near", "outside"})
+# "shares in Fiat": after these words "in" names a company, not a place.
+HOLDING_WORDS = frozenset(
+    "share shares stake stakes interest interests investment investments investor investors"
+    " shareholder shareholders shareholding holding holdings job jobs role roles member members"
+    " staff executive executives unit units division subsidiary confidence trading deal".split()
+)
+# A capitalised word, hyphen or apostrophe right after a word that continues a longer name.
+NAME_GOES_ON = re.compile(r"(?: [A-Z]|-\w)")
 # "the war on Iraq": a war named by the country it is waged on or in.
 WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
@@ -83,6 +103,8 @@ class Extractor:
             lowered = word.casefold()
             if lowered in doc_lower_words or lowered in lexicon.STOP:
                 # A lone capitalised common word (a sentence opener) cannot be a name.
+                if lowered in SINGLE_ORG_WORDS and lowered not in doc_lower_words:
+                    added.append(Span(*run.span(), "ORG", word, priority=1))
                 continue
             run_start, run_end = run.span()
             inside = spans[
@@ -281,15 +303,98 @@ def _resolve_people(spans: list[Span], norm: str) -> list[Span]:
         else:
             partial_names.setdefault(words[-1], span.canonical)
     kept: list[Span] = []
+    unresolved: list[int] = []
     for span in spans:
         if span.partial:
             name = norm[span.start : span.end]
             if name in partial_names:
                 span.canonical = partial_names[name]
             elif not (span.after_title or title_before(norm, span.start)):
-                continue
+                unresolved.append(len(kept))
         kept.append(span)
+    if unresolved:
+        _type_single_words(kept, unresolved, norm)
+        dropped = {i for i in unresolved if kept[i].partial and kept[i].type == "PERSON"}
+        kept = [span for index, span in enumerate(kept) if index not in dropped]
     return kept
+
+
+def _type_single_words(spans: list[Span], unresolved: list[int], norm: str) -> None:
+    """Type lone unknown capitalised words from their context, once per document.
+
+    "Labour MP", "the Labour party", "in Fallujah", "Arlington, Virginia" and "Mirim airfield"
+    say what the word is; the word then has that type wherever else it stands alone, and so
+    does the first word of a longer name in the text ("Contrack" after "Contrack International").
+    """
+    found: dict[str, tuple[EntityType, str]] = {}
+    for span in spans:
+        if span.by_context:
+            found.setdefault(span.canonical, ("ORG", span.canonical))
+    local: dict[int, tuple[EntityType, str]] = {}
+    for index in unresolved:
+        span = spans[index]
+        word = norm[span.start : span.end]
+        typed = _single_word_context(spans, index, norm)
+        if typed is not None:
+            found.setdefault(word, typed)
+        elif _in_place(spans[index], norm):
+            # "in X" is weaker evidence: films, languages and firms follow "in" too.
+            local[index] = ("GPE", word)
+    for span in spans:
+        if span.type in ("ORG", "LOC", "GPE") and not span.partial and span.priority < 5:
+            first, _, rest = norm[span.start : span.end].partition(" ")
+            if rest and first[:1].isupper() and first.casefold() not in lexicon.STOP:
+                found.setdefault(first, (span.type, span.canonical))
+    for index in unresolved:
+        span = spans[index]
+        word = norm[span.start : span.end]
+        typed = found.get(word) or local.get(index)
+        if typed is None or "-" in word or word.isupper() or NAME_GOES_ON.match(norm, span.end):
+            continue
+        span.type, span.canonical = typed
+        span.partial = False
+        if typed[0] == "ORG" and PARTY_WORD_AFTER.match(norm, span.end):
+            span.end += len(" party")
+
+
+def _in_place(span: Span, norm: str) -> bool:
+    """Return True for "in X" where X is not a firm's possessive or a holding ("shares in")."""
+    before = norm[max(0, span.start - 30) : span.start].split()
+    return (
+        len(before) >= 2
+        and before[-1] in PLACE_BEFORE
+        and before[-2].casefold() not in HOLDING_WORDS
+        and norm[span.start - 1] == " "
+        and norm[span.end : span.end + 1] != "'"
+        and not NAME_GOES_ON.match(norm, span.end)
+    )
+
+
+def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[EntityType, str] | None:
+    span = spans[index]
+    word = norm[span.start : span.end]
+    if word.isupper() or NAME_GOES_ON.match(norm, span.end):
+        return None
+    before = norm[max(0, span.start - 30) : span.start].split()
+    if before and before[-1][:1].isupper():
+        return None  # the tail of a longer name ("Miami Beach")
+    after = norm[span.end : span.end + 24]
+    if PARTY_AFTER.match(after) or PARTY_WORD_AFTER.match(after):
+        return "ORG", word
+    place = PLACE_AFTER.match(after)
+    if place is not None:
+        return ("LOC" if place.group("loc") else "GPE"), word
+    if word.casefold() in SINGLE_ORG_WORDS:
+        return "ORG", word
+    following = spans[index + 1] if index + 1 < len(spans) else None
+    if (
+        following is not None
+        and following.type == "GPE"
+        and norm[span.end : following.start] == ", "
+        and norm[following.end : following.end + 1] in (",", ".", ";", "")
+    ):
+        return "GPE", word  # "Arlington, Virginia,"
+    return None
 
 
 def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:

@@ -65,7 +65,7 @@ ORG_HEADS = _words(
     consulate laboratory laboratories lab institution ilbo sinmun shimbun tribune telegraph
     gazette review magazine monitor observer media tv industries industry enterprises
     enterprise works international coalition trust partnership watch highlanders fusiliers
-    rifles dragoons hussars lancers marines rangers borderers grenadiers guardsmen"""
+    rifles dragoons hussars lancers marines rangers borderers grenadiers guardsmen holdings"""
 )
 LOC_HEADS = _words(
     """station airport airbase base port harbor harbour bay sea ocean strait straits peninsula

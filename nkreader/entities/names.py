@@ -28,6 +28,8 @@ HYPHEN_PREFIXES = frozenset({"ex", "pro", "anti", "non", "neo", "post", "pre"})
 NAME_PARTICLES = frozenset(
     {"bin", "al", "ibn", "abu", "van", "von", "de", "da", "del", "della", "der", "den", "du", "le"}
 )
+# Organisations named by one capitalised common noun where its lower-case form is absent.
+SINGLE_ORG_WORDS = frozenset({"army", "navy", "parliament", "senate", "congress", "cabinet"})
 # Roles whose holder belongs to the party named before them ("Labour MP").
 PARTY_TITLES = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "mla", "councillor"})
 # Titles that make an office name of the organisation before them ("Trade Secretary").
@@ -400,6 +402,14 @@ def _classify_piece(
     while piece and (piece[0].lower in stop or piece[0].lower in CONNECTORS):
         piece = piece[1:]
         before = None
+    if (
+        len(piece) == 1
+        and piece[0].lower in SINGLE_ORG_WORDS
+        and piece[0].lower not in doc.lower_words
+        and not headline
+        and (before is None or norm[before.end : piece[0].start] not in (" ", "-"))
+    ):
+        return [Span(piece[0].start, piece[0].end, "ORG", piece[0].text, priority=1)]
     headed = None
     if piece and not (headline and before is None):
         adjacent = before is not None and norm[before.end : piece[0].start] in (" ", "-")

@@ -468,3 +468,20 @@ def test_wars_on_countries_nationality_adjectives_and_pronoun_one(extractor: Ext
 
 def test_no_quantity_right_after_a_unit_name(extractor: Extractor) -> None:
     assert "7" not in texts(extractor, "Soldiers of Brigade 7 and the 12 tanks moved.")
+
+
+def test_lone_unknown_words_are_typed_from_their_context(extractor: Extractor) -> None:
+    text = (
+        "Veldrake Holdings, of Marlowe, Virginia, won a deal. Later Veldrake said the Navy "
+        "would pay. Tredwell MP Anna Corby spoke for Tredwell, and workers at Osmund airfield "
+        "cheered. Strom was quiet."
+    )
+    found = spans(extractor, text)
+    assert found["Veldrake Holdings"][0] == "ORG"
+    assert found["Veldrake"] == ("ORG", "Veldrake Holdings")
+    assert found["Marlowe"][0] == "GPE"
+    assert found["Navy"][0] == "ORG"
+    assert found["Tredwell"][0] == "ORG"
+    assert found["Anna Corby"][0] == "PERSON"
+    assert found["Osmund"][0] == "LOC"
+    assert "Strom" not in found
