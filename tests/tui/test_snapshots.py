@@ -65,3 +65,25 @@ def test_help_screen(snap_compare: Any, tui_settings: Settings) -> None:
 def test_narrow_terminal(snap_compare: Any, tui_settings: Settings) -> None:
     app = build_app(tui_settings)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_after_search("drones"))
+
+
+def test_reader_with_entity_pane(snap_compare: Any, tui_settings: Settings) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        screen = await search_for(pilot, "missile")
+        screen.open_article("hwasong-icbm-launch")
+        await settle(pilot)
+        pane = screen.entity_pane
+        pane.focus()
+        pane.highlighted = next(
+            i
+            for i in range(pane.option_count)
+            if (option_id := pane.get_option_at_index(i).id) is not None
+            and pane.entities[int(option_id)].canonical == "74 minutes"
+        )
+        await pilot.press("enter", "5")
+        await settle(pilot)
+        _steady(pilot)
+        await pilot.pause()
+
+    app = build_app(tui_settings)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.content import Content
@@ -31,10 +32,11 @@ class EntityPane(OptionList):
 
     DEFAULT_CSS = """
     EntityPane {
-        height: auto;
-        max-height: 24;
+        height: 1fr;
+        min-height: 4;
         border: none;
-        padding: 0;
+        padding: 0 1 0 0;
+        &:focus { border: none; }
         & > .entity-pane--group { text-style: bold; color: $text; }
         & > .entity-pane--detail { color: $text-muted; }
     }
@@ -93,25 +95,28 @@ class EntityPane(OptionList):
         group_style = self.get_component_rich_style("entity-pane--group", partial=True)
         detail_style = self.get_component_rich_style("entity-pane--detail", partial=True)
         for title, kinds in GROUPS:
-            members = [(i, e) for i, e in enumerate(self.entities) if e.type in kinds]
-            if not members:
-                continue
-            yield Option(Text(title, group_style), disabled=True)
-            for index, entity in members:
-                prompt = self._prompt(entity, styles[entity.type], detail_style, len(kinds) > 1)
-                yield Option(prompt, id=str(index))
+            for kind in kinds:
+                members = [(i, e) for i, e in enumerate(self.entities) if e.type == kind]
+                if not members:
+                    continue
+                header = title if len(kinds) == 1 else f"{title} · {LABELS[kind]}s"
+                yield Option(Text(f" {header}", group_style), disabled=True)
+                for index, entity in members:
+                    yield Option(self._prompt(entity, styles[kind], detail_style), id=str(index))
 
-    def _prompt(self, entity: Entity, style: Style, detail: Style, show_type: bool) -> Text:
-        """Name in its type's colour, count, type where the group mixes types, other aliases."""
+    def _prompt(self, entity: Entity, style: Style, detail: Style) -> Table:
+        """Name in its type's colour beside its mention count, other aliases under it."""
         marker = "▶ " if key_of(entity) == self.chosen else "  "
-        prompt = Text.assemble(marker, (one_line(entity.canonical), style))
-        prompt.append(f" ×{entity.count}", detail)
-        if show_type:
-            prompt.append(f" {LABELS[entity.type]}", detail)
+        grid = Table.grid(expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(justify="right", no_wrap=True)
+        name = Text(one_line(entity.canonical), style)
+        grid.add_row(marker, name, Text(f" {entity.count}", detail))
         aliases = [one_line(a) for a in entity.aliases if a != entity.canonical]
         if aliases:
-            prompt.append("\n    aka " + ", ".join(aliases), detail)
-        return prompt
+            grid.add_row("", Text("aka " + ", ".join(aliases), detail), "")
+        return grid
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

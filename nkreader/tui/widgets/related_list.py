@@ -20,9 +20,10 @@ class RelatedList(OptionList):
     DEFAULT_CSS = """
     RelatedList {
         height: auto;
-        max-height: 14;
+        max-height: 8;
         border: none;
-        padding: 0;
+        padding: 0 1;
+        &:focus { border: none; }
     }
     """
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from nkreader.tui.widgets.article_info import ArticleInfo
@@ -11,7 +11,7 @@ from nkreader.tui.widgets.entity_pane import EntityPane
 from nkreader.tui.widgets.related_list import RelatedList
 
 
-class SidePane(VerticalScroll, can_focus=False):
+class SidePane(Vertical):
     """Panels about the open article, stacked; extend by composing or mounting more."""
 
     def compose(self) -> ComposeResult:
