@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from nkreader.config import Settings
 from nkreader.library import Library
-from nkreader.tui.commands import palette_commands
+from nkreader.tui.commands import Scope, palette_commands
 from nkreader.tui.providers import ArticleTitleProvider
 from nkreader.tui.screens.reader import ReaderScreen
 
@@ -39,10 +39,16 @@ class NkReaderApp(App[None]):
         self.reader.open_article(article_id)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from nkreader.tui.screens.compare import CompareScreen
+
         yield from super().get_system_commands(screen)
-        if not isinstance(screen, ReaderScreen):
+        if isinstance(screen, ReaderScreen):
+            scope: Scope = "reader"
+        elif isinstance(screen, CompareScreen):
+            scope = "compare"
+        else:
             return
-        for command in palette_commands():
+        for command in palette_commands(scope):
             if screen.check_action(command.action, ()):
                 yield SystemCommand(
                     f"{command.label} ({command.keys_shown})",

@@ -9,12 +9,13 @@ from textual.binding import Binding
 
 from nkreader.model import ENTITY_TYPES
 
-Scope = Literal["reader", "list", "view"]
+Scope = Literal["reader", "list", "view", "compare"]
 
 SCOPE_TITLES: dict[Scope, str] = {
     "reader": "Anywhere",
     "list": "Article list",
     "view": "Reading pane",
+    "compare": "Compare screen",
 }
 
 
@@ -101,6 +102,20 @@ COMMANDS: tuple[Command, ...] = (
         for number, kind in enumerate(ENTITY_TYPES, start=1)
     ),
     Command(
+        "mark_for_compare",
+        "c",
+        "Compare",
+        "Mark an article to compare; press c on a second one to compare the two",
+        footer=False,
+    ),
+    Command(
+        "compare_with",
+        "C",
+        "Compare with…",
+        "Pick an article to compare with this one, related articles first",
+        footer=False,
+    ),
+    Command(
         "apply_suggestion",
         "ctrl+d",
         "Did you mean",
@@ -135,6 +150,27 @@ COMMANDS: tuple[Command, ...] = (
     Command("page_up", "pageup,b", "Page up", "Scroll a page up", "view", False, False),
     Command("scroll_home", "home,g", "Top", "Scroll to the top", "view", False, False),
     Command("scroll_end", "end,G", "Bottom", "Scroll to the bottom", "view", False, False),
+    Command("close_comparison", "escape", "Back", "Return to the reader", "compare"),
+    Command(
+        "next_difference",
+        "right_square_bracket",
+        "Next diff",
+        "Jump both panes to the next difference",
+        "compare",
+        key_display="]",
+    ),
+    Command(
+        "previous_difference",
+        "left_square_bracket",
+        "Prev diff",
+        "Jump both panes to the previous difference",
+        "compare",
+        key_display="[",
+    ),
+    Command("toggle_sync", "S", "Sync", "Turn synchronised scrolling on or off", "compare"),
+    Command("swap_sides", "x", "Swap", "Swap the left and right articles", "compare"),
+    Command("export_report", "e", "Export", "Save the comparison as a Markdown report", "compare"),
+    Command("show_help", "question_mark", "Help", "Show every key", "compare", key_display="?"),
 )
 
 
@@ -146,5 +182,5 @@ def bindings_for(scope: Scope) -> list[Binding]:
     return [command.binding() for command in commands_for(scope)]
 
 
-def palette_commands() -> tuple[Command, ...]:
-    return tuple(command for command in COMMANDS if command.palette)
+def palette_commands(scope: Scope = "reader") -> tuple[Command, ...]:
+    return tuple(command for command in COMMANDS if command.palette and command.scope == scope)

@@ -3,12 +3,18 @@ from __future__ import annotations
 from collections import Counter
 
 from nkreader.tui.commands import COMMANDS, SCOPE_TITLES, commands_for
+from nkreader.tui.screens.compare import CompareScreen
 from nkreader.tui.screens.help import keys_table
 from nkreader.tui.screens.reader import ReaderScreen
 from nkreader.tui.widgets.article_list import ArticleList
 from nkreader.tui.widgets.article_view import ArticleView
 
-TARGETS = {"reader": ReaderScreen, "list": ArticleList, "view": ArticleView}
+TARGETS = {
+    "reader": ReaderScreen,
+    "list": ArticleList,
+    "view": ArticleView,
+    "compare": CompareScreen,
+}
 
 
 def test_no_key_is_bound_twice_in_one_scope() -> None:

@@ -50,6 +50,8 @@ class ReaderScreen(ReadingActions):
         self._shown_generation = -1
         self._debounce: Timer | None = None
         self._was_narrow: bool | None = None
+        self.compare_mark: tuple[str, str] | None = None
+        """(id, title) of the article marked with `c`, waiting for a second one."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -199,6 +201,8 @@ class ReaderScreen(ReadingActions):
             return self.focused is not self.article_list and self.query_one("#list-pane").display
         if (applies := self.reading_check(action, parameters)) is not None:
             return applies
+        if action in ("mark_for_compare", "compare_with"):
+            return self._compare_target() is not None
         if action == "apply_suggestion":
             return self.suggestion is not None
         return True
@@ -253,6 +257,47 @@ class ReaderScreen(ReadingActions):
             self.search_box.cursor_position = len(self.search_box.value)
         self.set_class(False, "-hide-list")
         self.run_search(immediately=True)
+
+    def _compare_target(self) -> tuple[str, str] | None:
+        """(id, title) that `c` acts on: the open article when reading, else the list's row."""
+        article = self.article_view.article
+        if article is not None and self.focused is self.article_view:
+            return article.id, article.title
+        if (hit := self.article_list.highlighted) is not None:
+            return hit.id, hit.title
+        return (article.id, article.title) if article is not None else None
+
+    def action_mark_for_compare(self) -> None:
+        target = self._compare_target()
+        marked, self.compare_mark = self.compare_mark, None
+        if target is None:
+            return
+        if marked is None:
+            self.compare_mark = target
+            shown = one_line(target[1])
+            self.notify(f"Marked “{shown}”. Press c on another article to compare.", markup=False)
+        elif marked[0] == target[0]:
+            self.notify("Unmarked.", markup=False)
+        else:
+            self.open_comparison(marked[0], target[0])
+
+    def action_compare_with(self) -> None:
+        from nkreader.tui.screens.pick_article import PickArticleScreen
+
+        target = self._compare_target()
+        if target is None:
+            return
+
+        def chosen(right_id: str | None) -> None:
+            if right_id is not None:
+                self.open_comparison(target[0], right_id)
+
+        self.app.push_screen(PickArticleScreen(self.library, *target), chosen)
+
+    def open_comparison(self, left_id: str, right_id: str) -> None:
+        from nkreader.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.library, left_id, right_id))
 
     @property
     def suggestion(self) -> str | None:
