@@ -228,3 +228,15 @@ async def test_entity_names_are_shown_as_text_not_markup(make_app: AppFactory) -
 
 def test_mention_span_shifts() -> None:
     assert MentionSpan(1, 3, "GPE", "Seoul").shifted(10) == MentionSpan(11, 13, "GPE", "Seoul")
+
+
+async def test_entity_commands_hide_until_an_article_is_open(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        for action in ("toggle_entity_type('GPE')", "toggle_entity_type", "filter_entity"):
+            assert not screen.check_action(action, ())
+        await pilot.press("3", "f")
+        assert not screen.article_view.hidden_types
+        await open_with_entities(pilot)
+        assert screen.check_action("toggle_entity_type('GPE')", ())

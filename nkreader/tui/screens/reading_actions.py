@@ -77,6 +77,7 @@ class ReadingActions(Screen[None]):
     def reading_check(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether a reading command applies now; None for commands this class does not own."""
         article = self.article_view.article
+        action = action.partition("(")[0]  # the palette passes actions with their arguments
         if action in ("next_hit", "previous_hit"):
             return bool(article and self.article_view.stops)
         if action == "open_url":

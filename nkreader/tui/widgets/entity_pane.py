@@ -35,7 +35,7 @@ class EntityPane(OptionList):
         height: 1fr;
         min-height: 4;
         border: none;
-        padding: 0 1 0 0;
+        padding: 0 1;
         &:focus { border: none; }
         & > .entity-pane--group { text-style: bold; color: $text; }
         & > .entity-pane--detail { color: $text-muted; }
@@ -100,19 +100,19 @@ class EntityPane(OptionList):
                 if not members:
                     continue
                 header = title if len(kinds) == 1 else f"{title} · {LABELS[kind]}s"
-                yield Option(Text(f" {header}", group_style), disabled=True)
+                yield Option(Text(header, group_style), disabled=True)
                 for index, entity in members:
                     yield Option(self._prompt(entity, styles[kind], detail_style), id=str(index))
 
     def _prompt(self, entity: Entity, style: Style, detail: Style) -> Table:
         """Name in its type's colour beside its mention count, other aliases under it."""
-        marker = "▶ " if key_of(entity) == self.chosen else "  "
-        grid = Table.grid(expand=True)
+        marker = "▶" if key_of(entity) == self.chosen else " "
+        grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
         grid.add_column(justify="right", no_wrap=True)
         name = Text(one_line(entity.canonical), style)
-        grid.add_row(marker, name, Text(f" {entity.count}", detail))
+        grid.add_row(marker, name, Text(str(entity.count), detail))
         aliases = [one_line(a) for a in entity.aliases if a != entity.canonical]
         if aliases:
             grid.add_row("", Text("aka " + ", ".join(aliases), detail), "")
