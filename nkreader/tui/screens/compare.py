@@ -70,7 +70,12 @@ class ReportExported(Message):
 
 @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
 def build_comparison(
-    node: DOMNode, library: Library, left_id: str, right_id: str, styles: MarkStyles
+    node: DOMNode,
+    library: Library,
+    left_id: str,
+    right_id: str,
+    styles: MarkStyles,
+    widths: tuple[int, ...],
 ) -> None:
     """Compare (entity extraction included) and render both sides off the event loop."""
     started = time.perf_counter()
@@ -86,8 +91,8 @@ def build_comparison(
         return
     view = CompareView(
         comparison,
-        prepare_pane(left, left_mentions, marks_for(comparison, "left"), styles),
-        prepare_pane(right, right_mentions, marks_for(comparison, "right"), styles),
+        prepare_pane(left, left_mentions, marks_for(comparison, "left"), styles, widths),
+        prepare_pane(right, right_mentions, marks_for(comparison, "right"), styles, widths),
     )
     if not get_current_worker().is_cancelled:
         node.post_message(ComparisonReady(view, computed - started, time.perf_counter() - computed))
@@ -170,7 +175,13 @@ class CompareScreen(Screen[None]):
         self.summary.border_title = "Summary"
         self._started = time.perf_counter()
         self._loading = self.set_timer(LOADING_AFTER, self._show_loading)
-        build_comparison(self, self.library, self.left_id, self.right_id, self.left.mark_styles())
+        self.call_after_refresh(self._start_comparison)
+
+    def _start_comparison(self) -> None:
+        """Started once the panes have a size, so the worker can wrap to their widths too."""
+        widths = tuple({self.left.text_width, self.right.text_width})
+        styles = self.left.mark_styles()
+        build_comparison(self, self.library, self.left_id, self.right_id, styles, widths)
 
     def _show_loading(self) -> None:
         self._loading = None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.style import Style
@@ -28,29 +28,47 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class MarkStyles:
-    """The pane's theme styles for marks, resolved on the main thread for the worker."""
+    """The pane's theme styles, resolved on the main thread for the worker."""
 
     tints: tuple[Style, ...]
     changed: Style
     unique: Style
+    title: Style
+    meta: Style
 
 
 @dataclass(frozen=True)
 class PaneContent:
-    """An article rendered with its marks, ready to show in a pane."""
+    """An article rendered with its marks and a header, ready to show in a pane."""
 
     article: Article
     rendered: Rendered
+    text: Text
+    """The header followed by the rendered body."""
+    body_start: int
     unique: tuple[Span, ...]
     """Text spans of the passages only this side has, for the gutter."""
     mentions: Mapping[str, tuple[Span, ...]]
     """Body spans of each canonical entity's mentions."""
+    layouts: dict[int, list[WrappedLine]] = field(default_factory=dict, compare=False)
+    """Wrapped lines by text width, filled by the worker for the widths the panes have."""
+
+    def lines(self, width: int) -> list[WrappedLine]:
+        """The text wrapped to `width`, computed once per width."""
+        lines = self.layouts.get(width)
+        if lines is None:
+            lines = self.layouts[width] = wrap(self.text, width)
+        return lines
 
 
 def prepare_pane(
-    article: Article, mentions: Sequence[Mention], marks: Marks, styles: MarkStyles
+    article: Article,
+    mentions: Sequence[Mention],
+    marks: Marks,
+    styles: MarkStyles,
+    widths: Iterable[int] = (),
 ) -> PaneContent:
-    """Render one side with its marks; pure and slow enough to belong in a worker."""
+    """Render and wrap one side with its marks; pure and slow enough to belong in a worker."""
     rendered = render_markdown(article.body)
     spans = [(s, e, styles.tints[tint % len(styles.tints)]) for s, e, tint in marks.tinted]
     spans += [(s, e, styles.unique) for s, e in marks.unique]
@@ -59,12 +77,35 @@ def prepare_pane(
         # The covering span, so the space a line break became is tinted with its words.
         if (shown := rendered.map_span(start, end)) is not None:
             rendered.text.stylize(style, *shown)
-    unique = tuple(span for s, e in marks.unique if (span := rendered.map_span(s, e)))
+    header = _header(article, styles)
+    body_start = len(header)
+    unique = tuple(
+        (span[0] + body_start, span[1] + body_start)
+        for s, e in marks.unique
+        if (span := rendered.map_span(s, e))
+    )
     found: dict[str, list[Span]] = {}
     for mention in mentions:
         found.setdefault(mention.canonical, []).append((mention.start, mention.end))
-    return PaneContent(
-        article, rendered, unique, {name: tuple(spans) for name, spans in found.items()}
+    content = PaneContent(
+        article,
+        rendered,
+        header + rendered.text,
+        body_start,
+        unique,
+        {name: tuple(spans) for name, spans in found.items()},
+    )
+    for width in widths:
+        content.lines(width - GUTTER)
+    return content
+
+
+def _header(article: Article, styles: MarkStyles) -> Text:
+    parts = [one_line(article.outlet) if article.outlet else "unknown outlet"]
+    parts.append(article.published.isoformat() if article.published else "undated")
+    parts.append(f"{article.word_count:,} words")
+    return Text.assemble(
+        (one_line(article.title), styles.title), "\n", (" · ".join(parts), styles.meta), "\n\n"
     )
 
 
@@ -116,7 +157,6 @@ class ComparePane(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.content: PaneContent | None = None
         self.placeholder = "Comparing…"
-        self._text = Text()
         self._body_start = 0
         self._lines: list[WrappedLine] = []
         self._line_starts: list[int] = []
@@ -130,14 +170,17 @@ class ComparePane(ScrollView, can_focus=True):
             return self.get_component_rich_style(f"compare-pane--{name}", partial=True)
 
         tints = tuple(style(f"tint-{index}") for index in range(TINTS))
-        return MarkStyles(tints, style("changed"), style("unique"))
+        return MarkStyles(tints, style("changed"), style("unique"), style("title"), style("meta"))
+
+    @property
+    def text_width(self) -> int:
+        """Cells a line of text may take, gutter and scrollbar aside."""
+        return self.scrollable_content_region.width
 
     def show(self, content: PaneContent) -> None:
         """Display one side; scroll position is kept for the screen to set."""
         self.content = content
-        header = self._header(content.article)
-        self._body_start = len(header)
-        self._text = header + content.rendered.text
+        self._body_start = content.body_start
         self._current = None
         self._wrapped_width = 0
         self._rewrap()
@@ -148,16 +191,6 @@ class ComparePane(ScrollView, can_focus=True):
         self._lines = []
         self.virtual_size = Size(0, 0)
         self.refresh()
-
-    def _header(self, article: Article) -> Text:
-        title_style = self.get_component_rich_style("compare-pane--title", partial=True)
-        meta_style = self.get_component_rich_style("compare-pane--meta", partial=True)
-        parts = [one_line(article.outlet) if article.outlet else "unknown outlet"]
-        parts.append(article.published.isoformat() if article.published else "undated")
-        parts.append(f"{article.word_count:,} words")
-        return Text.assemble(
-            (one_line(article.title), title_style), "\n", (" · ".join(parts), meta_style), "\n\n"
-        )
 
     @property
     def wrapped(self) -> bool:
@@ -175,10 +208,10 @@ class ComparePane(ScrollView, can_focus=True):
         self._rewrap()
 
     def _rewrap(self) -> None:
-        width = self.scrollable_content_region.width - GUTTER
+        width = self.text_width - GUTTER
         if width <= 0 or self.content is None or width == self._wrapped_width:
             return
-        self._lines = wrap(self._text, width)
+        self._lines = self.content.lines(width)
         self._line_starts = [line.start for line in self._lines]
         self._wrapped_width = width
         self._gutter = self._gutter_marks()
@@ -190,8 +223,8 @@ class ComparePane(ScrollView, can_focus=True):
         if self.content is None:
             return marks
         for start, end in self.content.unique:
-            first = self.line_of_text(start + self._body_start)
-            last = self.line_of_text(max(end - 1, start) + self._body_start)
+            first = self.line_of_text(start)
+            last = self.line_of_text(max(end - 1, start))
             for index in range(first, last + 1):
                 marks[index] = "unique"
         return marks
