@@ -59,11 +59,12 @@ LOWER_WORDS = re.compile(r"[^\w'-]([a-z]+)(?![\w'])")
 LONG_WORDS = re.compile(r"(?<![\w'])[A-Za-z][\w'-]{3,}")
 # Credit lines ("Reporting by Josh Smith; Editing by Ed Davies") name people, not headlines.
 BYLINE_LINE = re.compile(r"[ \t>*_-]*By\s+[A-Z]")
+CREDIT = re.compile(r"[RrEeWwCcPpGg][a-z]+ by [A-Z]")
 CREDIT_WORDS = frozenset(
     "reporting editing writing research compiled written reported edited produced photo photos"
     " graphics".split()
 )
-DOC_ONE_WORD = re.compile(r"\b(?:the|no|any|every|each|some|this|that)\s+$", re.IGNORECASE)
+DOC_ONE_WORD = r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[Tt]his|[Tt]hat)\s+$"
 
 
 class Extractor:
@@ -71,8 +72,11 @@ class Extractor:
 
     def __init__(self, user_knowledge: Path | None = None) -> None:
         self.knowledge: Knowledge = load_knowledge(user_knowledge)
+        # A leading non-word character lets the engine try the trie at word starts only.
         self._known = re.compile(
-            grammar.trie_pattern(_alias_forms(self.knowledge), cased_first=True) + r"(?![\w]|-\d)"
+            r"[^\w]("
+            + grammar.trie_pattern(_alias_forms(self.knowledge), cased_first=True)
+            + r")(?![\w]|-\d)"
         )
         self._weapons = WeaponGrammar(self.knowledge)
 
@@ -98,6 +102,7 @@ class Extractor:
         absorbed_ids: set[int] = set()
         headlines: dict[int, bool] = {}
         bylines: dict[int, bool] = {}
+        has_credit = CREDIT.search(norm) is not None
         for run in RUN.finditer(norm):
             word = run.group()
             lowered = word.casefold()
@@ -121,7 +126,9 @@ class Extractor:
             if line_start not in headlines:
                 bylines[line_start] = BYLINE_LINE.match(norm, line_start) is not None
                 headlines[line_start] = not bylines[line_start] and _is_headline(norm, line_start)
-            byline = bylines[line_start] or _after_credit(norm, line_start, run_start)
+            byline = bylines[line_start] or (
+                has_credit and _after_credit(norm, line_start, run_start)
+            )
             new, absorbed = name_spans(
                 run_start, run_end, inside, doc, headlines[line_start] and not byline, byline
             )
@@ -139,17 +146,18 @@ class Extractor:
 
     def _grammar_spans(self, norm: str) -> list[Span]:
         spans: list[Span] = []
-        for match in self._known.finditer(norm):
-            if not grammar.starts_word(norm, match.start()):
-                continue
-            known = self.knowledge.names.get(match.group().casefold().replace("-", " "))
-            if known is not None and _case_fits(known, match, norm):
+        # The newline in front lets the first word match too; offsets shift back by one.
+        for match in self._known.finditer("\n" + norm):
+            surface = match.group(1)
+            start, end = match.start(1) - 1, match.end(1) - 1
+            known = self.knowledge.names.get(surface.casefold().replace("-", " "))
+            if known is not None and _case_fits(known, surface, end, norm):
                 if known.type == "GPE":
-                    war = WAR_BEFORE.search(norm, max(0, match.start() - 20), match.start())
+                    war = WAR_BEFORE.search(norm, max(0, start - 20), start)
                     if war is not None:
-                        spans.append(self._war_span(war.start(), match.end(), known))
+                        spans.append(self._war_span(war.start(), end, known))
                         continue
-                spans.append(Span(*match.span(), known.type, known.canonical, priority=5))
+                spans.append(Span(start, end, known.type, known.canonical, priority=5))
         spans.extend(self._weapons.spans(norm))
         for match in grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm):
             spans.append(Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4))
@@ -230,8 +238,7 @@ def _after_credit(norm: str, line_start: int, start: int) -> bool:
     return bool(before) and before[-1].strip("(").casefold() in CREDIT_WORDS
 
 
-def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:
-    surface = match.group()
+def _case_fits(known: KnownName, surface: str, end: int, norm: str) -> bool:
     if known.acronym:
         return surface == known.alias or surface.replace("-", " ") == known.alias.replace("-", " ")
     if not known.alias[0].isupper():
@@ -240,7 +247,7 @@ def _case_fits(known: KnownName, match: re.Match[str], norm: str) -> bool:
         return False
     if surface.casefold() in COMPASS:
         # "North"/"South" alone stand for the Koreas, not when they start a longer name.
-        following = norm[match.end() : match.end() + 2]
+        following = norm[end : end + 2]
         return not (len(following) == 2 and following[0] == " " and following[1].isupper())
     return True
 
@@ -259,7 +266,7 @@ def _is_quantity(match: re.Match[str], norm: str) -> bool:
         if grammar.QUANTITY_SKIP_AFTER.match(after):
             return False
         if value.casefold() == "one" and (
-            DOC_ONE_WORD.search(norm, max(0, match.start() - 8))
+            re.search(DOC_ONE_WORD, norm[max(0, match.start() - 8) : match.start()])
             or PRONOUN_ONE_AFTER.match(after)
             or (before and before[-1].casefold() in PRONOUN_ONE_BEFORE)
         ):

@@ -5,6 +5,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# Pattern sources are built at import (cheap string work) and compiled on first use, so that
+# importing the package does not pay for compiling them.
+_SOURCES: dict[str, str] = {}
+
+DATE: re.Pattern[str]
+QUANTITY: re.Pattern[str]
+QUANTITY_SKIP_AFTER: re.Pattern[str]
+EVENT: re.Pattern[str]
+DIGIT_TRIGGER: re.Pattern[str]
+DATE_TRIGGER: re.Pattern[str]
+QUANTITY_TRIGGER: re.Pattern[str]
+EVENT_TRIGGER: re.Pattern[str]
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name not in _SOURCES:
+        raise AttributeError(name)
+    pattern = re.compile(_SOURCES[name])
+    globals()[name] = pattern
+    return pattern
+
+
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -56,7 +78,7 @@ RELATIVE_HEAD = (
     rf"(?:year|month|week|weekend|day|decade|century|spring|summer|fall|autumn|winter|"
     rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
 )
-DATE = re.compile(
+_SOURCES["DATE"] = (
     r"(?:"
     rf"{WEEKDAYS}(?:,?\s+{MONTH_DATE})?(?:\s+{DAY_PART})?(?:\s+{TIME})?"
     rf"|{MONTH_DATE}"
@@ -67,7 +89,7 @@ DATE = re.compile(
     rf"|(?:(?i:early|mid|late)[- ])?{YEAR}(?:s|\s*[-–]\s*(?:{YEAR}|\d{{2}}))?"
     rf"|(?i:year)\s+{YEAR}"
     rf"|(?i:today|yesterday|tomorrow|tonight)|{TIME}"
-    r")(?![\w])",
+    r")(?![\w])"
 )
 
 MEASURE_UNITS = (
@@ -78,17 +100,16 @@ MEASURE_UNITS = (
     r"|hectares?|square\s+(?:kilometers?|kilometres?|miles?|meters?|metres?)|liters?|litres?"
     r"|barrels?|caliber|calibre)"
 )
-QUANTITY = re.compile(
+_SOURCES["QUANTITY"] = (
     r"(?:"
     rf"(?P<measure>{NUMBER}(?:\s?-\s?|\s?){MEASURE_UNITS}(?![\w])|Mach\s+\d+(?:\.\d+)?)"
     rf"|(?P<count>{NUMBER})(?![\w%]|\.\d|,\d|-(?!\w)|\s*(?:won|dollars|yuan|yen|euros|rubles)\b)"
     r")"
 )
 # Counts that the guidelines leave out: fixed pairs and pronoun-like "one".
-QUANTITY_SKIP_AFTER = re.compile(
+_SOURCES["QUANTITY_SKIP_AFTER"] = "(?i)" + (
     r"\s+(?:Koreas|countries)\b|\s+(?:of|another|or|another|side|hand|such|which|that"
-    r"|who|thing|point|time|way|day)\b|[-]|\s*[.,;:!?)\"]|\s*$",
-    re.IGNORECASE,
+    r"|who|thing|point|time|way|day)\b|[-]|\s*[.,;:!?)\"]|\s*$"
 )
 
 _EVENT_BODY = (
@@ -98,12 +119,11 @@ _EVENT_BODY = (
     r"(?:\s+of\s+the\s+(?:ruling\s+)?(?:Workers'\s+Party(?:\s+of\s+Korea)?|WPK|party))?"
     r"|the\s+(?:ruling\s+)?(?:Workers'\s+Party(?:\s+of\s+Korea)?|WPK|party))"
 )
-EVENT = re.compile(
+_SOURCES["EVENT"] = "(?i)" + (
     r"(?P<ord>" + ORDINAL + r")\s+"
     r"(?:(?P<kind_a>(?:(?:enlarged|expanded|extended)\s+)?(?:plenary\s+(?:meeting|session)"
     r"|plenum)|(?:party\s+)?congress|party\s+conference)(?:\s+of\s+" + _EVENT_BODY + r")?"
-    r"|(?P<kind_b>conference|session|meeting)\s+of\s+" + _EVENT_BODY + r")(?![\w])",
-    re.IGNORECASE,
+    r"|(?P<kind_b>conference|session|meeting)\s+of\s+" + _EVENT_BODY + r")(?![\w])"
 )
 
 
@@ -178,13 +198,13 @@ def starts_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
-def word_trigger(pattern: str) -> re.Pattern[str]:
-    """Compile a trigger that matches a non-word character followed by the pattern.
+def word_trigger(pattern: str) -> str:
+    """Return a trigger that matches a non-word character followed by the pattern.
 
     Starting with a character class lets the regex engine skip ahead at C speed, where a
     leading lookbehind would make it try the whole alternation at every position.
     """
-    return re.compile(rf"[^\w](?={pattern})")
+    return rf"[^\w](?={pattern})"
 
 
 def scan(trigger: re.Pattern[str], body: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -237,8 +257,8 @@ _RELATIVE = [
 _UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|centur)"
 # Triggers are literal alternations so the regex engine scans for them at C speed; the
 # lookaheads keep common words ("this", "one") from triggering a full date match.
-DIGIT_TRIGGER = re.compile(r"[0-9]+")
-DATE_TRIGGER = word_trigger(
+_SOURCES["DIGIT_TRIGGER"] = r"[0-9]+"
+_SOURCES["DATE_TRIGGER"] = word_trigger(
     rf"{trie_pattern(_CALENDAR)}"
     rf"|{trie_pattern(both_cases(_RELATIVE))}(?=[ -](?:[a-z]+ )?(?:year|month|week|day|decade"
     r"|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|[A-Z0-9]"
@@ -247,7 +267,7 @@ DATE_TRIGGER = word_trigger(
     rf"|{trie_pattern(both_cases(['today', 'yesterday', 'tomorrow', 'tonight', 'noon']))}"
     r"|(?:year|Year) (?=[12]\d{3})"
 )
-QUANTITY_TRIGGER = word_trigger(trie_pattern(both_cases([*_NUMBER_TRIGGERS, "Mach"])))
-EVENT_TRIGGER = word_trigger(trie_pattern(both_cases(ORDINALS)) + r" ")
+_SOURCES["QUANTITY_TRIGGER"] = word_trigger(trie_pattern(both_cases([*_NUMBER_TRIGGERS, "Mach"])))
+_SOURCES["EVENT_TRIGGER"] = word_trigger(trie_pattern(both_cases(ORDINALS)) + r" ")
 # A non-word character before the start, beyond what starts_word checks.
 QUANTITY_BAD_BEFORE = frozenset("$£€¥₩#./:-")

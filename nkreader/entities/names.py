@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from nkreader.entities import lexicon
 from nkreader.model import EntityType
@@ -43,12 +44,15 @@ _SURNAME_AFTER = re.compile(
 )
 
 
-# A role or an age in apposition after a name ("Hannes Wittig, telecoms analyst", ", 59,").
-ROLE_AFTER = re.compile(
-    r",\s+(?:\d{1,3}[,.]|(?:a\s+|an\s+|the\s+)?(?:[\w'&.-]+\s+){0,4}?(?:"
-    + "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
-    + r")(?![\w-]))"
-)
+@cache
+def role_after() -> re.Pattern[str]:
+    """Return the pattern of a role or an age after a name ("Hannes Wittig, telecoms analyst")."""
+    roles = "|".join(sorted(lexicon.ROLE_WORDS, key=len, reverse=True))
+    return re.compile(
+        r",\s+(?:\d{1,3}[,.]|(?:a\s+|an\s+|the\s+)?(?:[\w'&.-]+\s+){0,4}?(?:"
+        + roles
+        + r")(?![\w-]))"
+    )
 
 
 class DocInfo:
@@ -227,13 +231,9 @@ def _and_joins(tokens: list[Token], index: int, after_name: bool) -> bool:
 
 def is_acronym_token(text: str) -> bool:
     """Return True for an unknown all-capital token such as "KIDA" or "CVID"."""
-    letters = sum(c.isalpha() for c in text)
-    return (
-        2 <= letters <= 6
-        and text.isupper()
-        and text not in lexicon.ACRONYM_STOP
-        and "'" not in text
-    )
+    if not text.isupper() or len(text) > 12 or text in lexicon.ACRONYM_STOP or "'" in text:
+        return False
+    return 2 <= sum(c.isalpha() for c in text) <= 6
 
 
 def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> bool:
@@ -260,7 +260,7 @@ def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> boo
     last = chunk[-1].text
     if last in lexicon.COMMON_SURNAMES or last in doc.surnames:
         return True
-    if ROLE_AFTER.match(doc.norm, chunk[-1].end) is not None:
+    if role_after().match(doc.norm, chunk[-1].end) is not None:
         return True
     return len(chunk) == 2 and doc.stands_alone(chunk[0].text, last)
 
@@ -507,10 +507,9 @@ def title_before(norm: str, start: int) -> bool:
     """Return True when a title word ("leader", "Gen.") stands right before the offset."""
     if start < 2 or norm[start - 1] != " ":
         return False
-    words = norm[max(0, start - 30) : start].split()
-    if not words:
-        return False
-    return words[-1].casefold() in lexicon.TITLES or words[-1] in lexicon.ROLE_WORDS
+    space = max(norm.rfind(" ", max(0, start - 30), start - 1), norm.rfind("\n", 0, start - 1))
+    word = norm[space + 1 : start - 1]
+    return word.casefold() in lexicon.TITLES or word in lexicon.ROLE_WORDS
 
 
 def _clean(text: str) -> str:

@@ -58,9 +58,9 @@ class WeaponGrammar:
         # A leading non-word character lets the engine skip ahead at C speed.
         self.weapon_class = re.compile(rf"[^\w]{term}")
         self._class_at_start = re.compile(term)
-        self.bare_class = re.compile(
-            trie_pattern(both_cases(vocab.bare), cased_first=True) + r"(?![\w-])"
-        )
+        bare = rf"(?P<bare>{trie_pattern(both_cases(vocab.bare), cased_first=True)})(?![\w-])"
+        self.bare_class = re.compile(rf"[^\w]{bare}")
+        self._bare_at_start = re.compile(bare)
         self._modifier_words = sorted(vocab.modifiers, key=len, reverse=True)
 
     def designation_canonical(self, name: str) -> str | None:
@@ -96,8 +96,11 @@ class WeaponGrammar:
             span = self._class_span(match)
             if span is not None:
                 spans.append(span)
-        for match in self.bare_class.finditer(norm):
-            if not starts_word(norm, match.start()):
+        first = self._bare_at_start.match(norm)
+        matches = [first] if first is not None else []
+        matches.extend(self.bare_class.finditer(norm))
+        for match in matches:
+            if not starts_word(norm, match.start("bare")):
                 continue
             span = self._class_span(match)
             if span is not None:
@@ -105,9 +108,10 @@ class WeaponGrammar:
         return spans
 
     def _class_span(self, match: re.Match[str]) -> Span | None:
-        start = match.start("mods") if match.re is not self.bare_class else match.start()
+        is_bare = "bare" in match.re.groupindex
+        start = match.start("bare") if is_bare else match.start("mods")
         phrase = " ".join(norm_text(match, start).split()).lower()
-        if match.re is not self.bare_class:
+        if not is_bare:
             mods = self._split_modifiers(match.group("mods").lower())
             head = match.group("head").lower()
             if mods is None or not self._valid(mods, head):
