@@ -20,7 +20,7 @@ from whoosh.lang.porter import stem as porter_stem
 
 from nkreader.model import Sort
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 PREFIX_EXPANSION_LIMIT = 24
 SHORT_PREFIX_EXPANSION_LIMIT = 8
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -74,6 +74,16 @@ class _PlainWords(fields.TEXT):  # type: ignore[misc]
         self.scorable = False
 
 
+# Entity names can hold commas ("1,000 km"), so they are joined with a character they cannot.
+_ENTITY_SEPARATOR = "\x1f"
+
+
+def _entity_analyzer() -> Any:
+    return (
+        analysis.RegexTokenizer(r"[^\x1f]+") | analysis.StripFilter() | analysis.LowercaseFilter()
+    )
+
+
 def _schema() -> fields.Schema:
     stemmed = analysis.StemmingAnalyzer(expression=_TOKENIZER, stoplist=None)
     plain = analysis.SimpleAnalyzer(expression=_TOKENIZER)
@@ -90,7 +100,7 @@ def _schema() -> fields.Schema:
         newest=fields.NUMERIC(sortable=True),
         oldest=fields.NUMERIC(sortable=True),
         tags=fields.KEYWORD(commas=True, lowercase=True),
-        entity=fields.KEYWORD(commas=True, lowercase=True),
+        entity=fields.KEYWORD(analyzer=_entity_analyzer()),
         type=fields.KEYWORD(commas=True, lowercase=True),
     )
 
@@ -236,7 +246,7 @@ def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
         "newest": ordinal if ordinal is not None else _NO_DATE_NEWEST,
         "oldest": ordinal if ordinal is not None else _NO_DATE_OLDEST,
         "tags": ",".join(doc.tags),
-        "entity": ",".join(doc.entities),
+        "entity": _ENTITY_SEPARATOR.join(doc.entities),
         "type": ",".join(doc.entity_types),
     }
     if doc.outlet:
@@ -401,11 +411,15 @@ class SearchIndex:
             parsed = None
             notice = f"could not read the query ({_describe(error)}); searched its words instead"
         if parsed is None or _has_error(parsed):
-            words = " ".join(w for w, _, _ in tokens(text))
-            if notice is None and words:
+            if notice is None and any(tokens(text)):
                 notice = "the query syntax looked unbalanced; searched its words instead"
-            parsed = parser.parse(words) if words else query.NullQuery
+            parsed = self._words_query(text)
         return self._resolve_entities(parsed), notice
+
+    def _words_query(self, text: str) -> Any:
+        """The fallback for a query that cannot be run as written: its plain words."""
+        words = " ".join(w for w, _, _ in tokens(text))
+        return self._query_parser().parse(words) if words else query.NullQuery
 
     def _resolve_entities(self, parsed: Any) -> Any:
         if self.resolve_entity is None:
@@ -432,9 +446,16 @@ class SearchIndex:
                 sortedby = "newest"
             elif sort == "oldest":
                 sortedby = "oldest"
-            results = searcher.search(
-                parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
-            )
+            try:
+                results = searcher.search(
+                    parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
+                )
+            except query.QueryError as error:
+                notice = f"could not run the query ({_describe(error)}); searched its words instead"
+                parsed = self._words_query(text)
+                results = searcher.search(
+                    parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
+                )
             ranked = tuple(
                 (reader.ids[docnum], float(score or 0.0)) for score, docnum in results.top_n
             )
