@@ -320,7 +320,7 @@ def _list(library: Library, args: argparse.Namespace, out: _Output) -> int:
 
 
 def _index(library: Library, args: argparse.Namespace, out: _Output) -> int:
-    report = library.sync(rebuild=args.rebuild, progress=_progress_line(out))
+    report = library.sync(rebuild=args.rebuild, apply_knowledge=True, progress=_progress_line(out))
     if out.errors.isatty():
         out.errors.write("\r\x1b[K")
     if report.notice:

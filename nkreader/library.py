@@ -155,8 +155,17 @@ class Library:
                 digest.update(b"none")
         return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
-    def sync(self, *, rebuild: bool = False, progress: Progress | None = None) -> SyncReport:
-        """Bring the index up to date with the corpus folders."""
+    def sync(
+        self,
+        *,
+        rebuild: bool = False,
+        apply_knowledge: bool = False,
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        """Bring the index up to date with the corpus folders.
+
+        `apply_knowledge` re-indexes everything when the entity knowledge has changed.
+        """
         from nkreader.index import IndexLocked
 
         with self._lock:
@@ -165,12 +174,14 @@ class Library:
             damage, self._damage = self._damage, None
             try:
                 try:
-                    report = self._sync(index, catalog, rebuild or bool(damage), progress)
+                    report = self._sync(
+                        index, catalog, rebuild or bool(damage), apply_knowledge, progress
+                    )
                 except (IndexLocked, OSError, sqlite3.Error, LibraryError):
                     raise
                 except Exception as error:  # Whoosh fails in many ways on damaged files
                     damage = f"the index could not be read ({_describe(error)}); rebuilding it"
-                    report = self._sync(index, catalog, True, progress)
+                    report = self._sync(index, catalog, True, apply_knowledge, progress)
             except IndexLocked as error:
                 raise LibraryError(str(error)) from error
             except (OSError, sqlite3.Error) as error:
@@ -184,7 +195,12 @@ class Library:
             return replace(report, seconds=time.perf_counter() - started)
 
     def _sync(
-        self, index: SearchIndex, catalog: Catalog, rebuild: bool, progress: Progress | None
+        self,
+        index: SearchIndex,
+        catalog: Catalog,
+        rebuild: bool,
+        apply_knowledge: bool,
+        progress: Progress | None,
     ) -> SyncReport:
         notice = index.open()
         known = catalog.files()
@@ -193,8 +209,12 @@ class Library:
         rebuilt = rebuilt or (bool(known) and empty)
         entity_version = self._entity_version()
         if known and catalog.meta("entity_version") != entity_version and not rebuilt:
-            notice = "entity knowledge changed; re-indexing every article"
-            rebuilt = True
+            if apply_knowledge:
+                notice = "entity knowledge changed; re-indexing every article"
+                rebuilt = True
+            else:
+                # Re-reading a whole library can take minutes, so only `nkreader index` does it.
+                notice = "entity knowledge changed; run `nkreader index` to apply it everywhere"
         if rebuilt:
             index.recreate()
             catalog.clear()
@@ -274,7 +294,8 @@ class Library:
             catalog.remove(stale)
         catalog.store_mentions(pending_mentions)
         catalog.put(records)
-        catalog.set_meta("entity_version", entity_version)
+        if rebuilt or empty:
+            catalog.set_meta("entity_version", entity_version)
         added = sum(1 for r in records if r.path not in known)
         return SyncReport(
             added=added,
