@@ -267,6 +267,11 @@ class _Reader:
     ids: list[str] = field(default_factory=list)
 
 
+def _open_reader(ix: Any) -> _Reader:
+    searcher = ix.searcher()
+    return _Reader(searcher, list(searcher.reader().column_reader("id")))
+
+
 class SearchIndex:
     """A Whoosh index in one folder, opened lazily and kept open for fast queries."""
 
@@ -277,6 +282,8 @@ class SearchIndex:
         self._reader: _Reader | None = None
         self._lock = threading.RLock()
         self._parser: Any = None
+        self.created = False
+        """Whether `open` had to create the index (it was missing or unreadable)."""
 
     def open(self) -> str | None:
         """Open or create the index; returns a notice when it had to be recreated."""
@@ -290,6 +297,9 @@ class SearchIndex:
                     if ix.schema.names() == _schema().names() and self._stored_version() == str(
                         SCHEMA_VERSION
                     ):
+                        # Opening the searcher reads every segment, so damage shows here;
+                        # the searcher is then kept for the first query.
+                        self._reader = _open_reader(ix)
                         self._ix = ix
                         return None
                     ix.close()
@@ -308,6 +318,7 @@ class SearchIndex:
             return None
 
     def _create(self) -> None:
+        self.created = True
         if self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -382,9 +393,7 @@ class SearchIndex:
         with self._lock:
             self.open()
             if self._reader is None:
-                searcher = self._ix.searcher()
-                ids = list(searcher.reader().column_reader("id"))
-                self._reader = _Reader(searcher, ids)
+                self._reader = _open_reader(self._ix)
             elif not self._reader.searcher.up_to_date():
                 self._reader.searcher.close()
                 self._reader = None

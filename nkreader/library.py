@@ -20,9 +20,10 @@ from nkreader.corpus import (
     CorpusError,
     derive_title,
     keep_offsets_safe,
-    list_corpus,
     load_article,
+    read_body,
     read_text,
+    stat_corpus,
 )
 from nkreader.model import (
     Article,
@@ -204,9 +205,16 @@ class Library:
     ) -> SyncReport:
         notice = index.open()
         known = catalog.files()
-        rebuilt = rebuild or notice is not None
-        empty = rebuilt or index.doc_count() == 0
-        rebuilt = rebuilt or (bool(known) and empty)
+        created, index.created = index.created, False
+        # A catalog that lists files for an index just created means the index was lost;
+        # an empty catalog beside a full index means the catalog was.
+        rebuilt = (
+            rebuild
+            or notice is not None
+            or (bool(known) and created)
+            or (not known and not created and index.doc_count() > 0)
+        )
+        empty = rebuilt or created or not known
         entity_version = self._entity_version()
         if known and catalog.meta("entity_version") != entity_version and not rebuilt:
             if apply_knowledge:
@@ -219,12 +227,7 @@ class Library:
             index.recreate()
             catalog.clear()
             known = {}
-        on_disk: dict[str, os.stat_result] = {}
-        for file in list_corpus(self.settings.corpus_dirs):
-            try:
-                on_disk[str(file)] = file.stat()
-            except OSError:
-                continue
+        on_disk = stat_corpus(self.settings.corpus_dirs)
         changed = {
             path
             for path, stat in on_disk.items()
@@ -525,4 +528,4 @@ def _record(path: str, stat: os.stat_result, article: Article) -> FileRecord:
 @lru_cache(maxsize=256)
 def _cached_body(path: str, mtime_ns: int) -> str:
     del mtime_ns  # part of the cache key: a changed file is read again
-    return load_article(Path(path)).body
+    return read_body(Path(path))

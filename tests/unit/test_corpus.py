@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from nkreader.corpus import CorpusError, clean_text, list_corpus, load_article
+from nkreader.corpus import CorpusError, clean_text, load_article, stat_corpus
 
 
 def _write(path: Path, data: str | bytes) -> Path:
@@ -146,7 +146,7 @@ def test_corpus_listing_skips_hidden_files_and_other_suffixes(tmp_path: Path) ->
     _write(tmp_path / ".git" / "inside.md", "Text.")
     _write(tmp_path / "notes.pdf", "Text.")
 
-    names = sorted(p.name for p in list_corpus([tmp_path]))
+    names = sorted(Path(p).name for p in stat_corpus([tmp_path]))
 
     assert names == ["kept.md", "nested.markdown"]
 
@@ -158,7 +158,7 @@ def test_corpus_listing_ignores_symlinks_that_leave_the_folder(tmp_path: Path) -
     _write(corpus / "inside.md", "Text.")
     (corpus / "link.md").symlink_to(outside)
 
-    assert [p.name for p in list_corpus([corpus])] == ["inside.md"]
+    assert [Path(p).name for p in stat_corpus([corpus])] == ["inside.md"]
 
 
 def test_front_matter_with_windows_line_endings_is_read(tmp_path: Path) -> None:
