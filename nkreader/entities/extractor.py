@@ -18,6 +18,7 @@ from nkreader.entities.names import (
     title_before,
 )
 from nkreader.entities.weapons import WeaponGrammar
+from nkreader.entities.wordstarts import WordStarts, fold
 from nkreader.model import EntityType, Mention
 
 COMPASS = frozenset({"north", "south"})
@@ -72,13 +73,23 @@ class Extractor:
 
     def __init__(self, user_knowledge: Path | None = None) -> None:
         self.knowledge: Knowledge = load_knowledge(user_knowledge)
-        # A leading non-word character lets the engine try the trie at word starts only.
-        self._known = re.compile(
-            r"[^\w]("
-            + grammar.trie_pattern(_alias_forms(self.knowledge), cased_first=True)
+        upper, lower = _split_forms(_alias_forms(self.knowledge))
+        # The engine scans for the first characters of these at C speed; the lookbehind
+        # after the first character keeps the match at the start of a word.
+        self._known_upper = re.compile(
+            "(?:"
+            + grammar.trie_pattern(upper, cased_first=True, after_first=r"(?<![\w].)")
             + r")(?![\w]|-\d)"
         )
+        # Names led by a lower-case word are tried only where WordStarts finds that word,
+        # one character back, in the text with a newline in front.
+        self._known_lower = re.compile(
+            r"[^\w](" + grammar.trie_pattern(lower, cased_first=True) + r")(?![\w]|-\d)"
+        )
         self._weapons = WeaponGrammar(self.knowledge)
+        self._starts = WordStarts(
+            {"known": lower, **self._weapons.lead_words(), **grammar.LEAD_WORDS}
+        )
 
     def canonical_for(self, name: str) -> tuple[str, EntityType] | None:
         """Return the canonical name and type a name or alias maps to, or None if unknown."""
@@ -145,11 +156,11 @@ class Extractor:
         )
 
     def _grammar_spans(self, norm: str) -> list[Span]:
+        padded = "\n" + norm
+        starts = self._starts.find("\n" + fold(norm))
         spans: list[Span] = []
-        # The newline in front lets the first word match too; offsets shift back by one.
-        for match in self._known.finditer("\n" + norm):
-            surface = match.group(1)
-            start, end = match.start(1) - 1, match.end(1) - 1
+        for start, end in self._known_matches(norm, padded, starts["known"]):
+            surface = norm[start:end]
             known = self.knowledge.names.get(surface.casefold().replace("-", " "))
             if known is not None and _case_fits(known, surface, end, norm):
                 if known.type == "GPE":
@@ -158,16 +169,45 @@ class Extractor:
                         spans.append(self._war_span(war.start(), end, known))
                         continue
                 spans.append(Span(start, end, known.type, known.canonical, priority=5))
-        spans.extend(self._weapons.spans(norm))
-        for match in grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm):
+        spans.extend(self._weapons.spans(norm, starts))
+        events = grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm, starts["EVENT"])
+        for match in events:
             spans.append(Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4))
-        for match in grammar.scan(grammar.DATE_TRIGGER, grammar.DATE, norm):
+        for match in grammar.scan(grammar.DATE_TRIGGER, grammar.DATE, norm, starts["DATE"]):
             spans.append(Span(*match.span(), "DATE", match.group(), priority=2))
-        for match in grammar.scan(grammar.QUANTITY_TRIGGER, grammar.QUANTITY, norm):
+        quantities = grammar.scan(
+            grammar.QUANTITY_TRIGGER, grammar.QUANTITY, norm, starts["QUANTITY"]
+        )
+        for match in quantities:
             if _is_quantity(match, norm):
                 spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
         self._digit_spans(norm, spans)
         return spans
+
+    def _known_matches(
+        self, norm: str, padded: str, lower_starts: list[int]
+    ) -> list[tuple[int, int]]:
+        """Return the (start, end) of curated names, leftmost first, none overlapping.
+
+        A name must start after the end of the one before it plus a non-word character.
+        """
+        found: list[tuple[int, int]] = []
+        allowed = 0
+        upper = self._known_upper.search(norm)
+        for candidate in [*lower_starts, len(padded)]:
+            while upper is not None and upper.start() < candidate:
+                found.append(upper.span())
+                allowed = upper.end() + 1
+                upper = self._known_upper.search(norm, allowed)
+            if candidate < allowed or candidate == len(padded):
+                continue
+            lower = self._known_lower.match(padded, candidate)
+            if lower is not None:
+                found.append((candidate, lower.end() - 1))
+                allowed = lower.end()
+                if upper is not None and upper.start() < allowed:
+                    upper = self._known_upper.search(norm, allowed)
+        return found
 
     def _war_span(self, start: int, end: int, country: KnownName) -> Span:
         """Return the EVENT span of "war on Iraq", named like the curated war if there is one."""
@@ -206,6 +246,15 @@ def grammar_normalise(text: str) -> str:
 def _covers(span: Span, run: re.Match[str]) -> bool:
     """Return True when a span covers a run up to a possessive ending."""
     return span.end >= run.end() or run.group()[span.end - run.start() :] in ("'s", "'")
+
+
+def _split_forms(forms: set[str]) -> tuple[set[str], set[str]]:
+    """Split alias forms into the rest and the ASCII ones led by a lower-case ASCII letter."""
+    # All forms with one first letter go to the same side: the trie picks among them.
+    lower = {f for f in forms if "a" <= f[0] <= "z"}
+    mixed = {f[0] for f in lower if not f.isascii()}
+    lower = {f for f in lower if f[0] not in mixed}
+    return forms - lower, lower
 
 
 def _alias_forms(knowledge: Knowledge) -> set[str]:

@@ -163,11 +163,12 @@ def event_canonical(match: re.Match[str]) -> str:
     return f"{ordinal_text(number)} Congress of the Workers' Party of Korea"
 
 
-def trie_pattern(words: Iterable[str], cased_first: bool = False) -> str:
+def trie_pattern(words: Iterable[str], cased_first: bool = False, after_first: str = "") -> str:
     """Return a regex alternation of the words as a character trie; a space matches a hyphen.
 
-    With cased_first the first character matches as written and the rest in any case, which
-    keeps the pattern's first-character set for the regex engine's fast scan.
+    With cased_first the first character matches as written, followed by after_first, and
+    the rest in any case, which keeps the pattern's first-character set for the regex
+    engine's fast scan.
     """
     trie: dict[str, object] = {}
     for word in words:
@@ -184,7 +185,7 @@ def trie_pattern(words: Iterable[str], cased_first: bool = False) -> str:
         child = trie[char]
         assert isinstance(child, dict)
         rest = _trie_node(child)
-        branches.append(re.escape(char) + (f"(?i:{rest})" if rest else ""))
+        branches.append(re.escape(char) + after_first + (f"(?i:{rest})" if rest else ""))
     return "(?:" + "|".join(branches) + ")"
 
 
@@ -207,19 +208,24 @@ def word_trigger(pattern: str) -> str:
     return rf"[^\w](?={pattern})"
 
 
-def scan(trigger: re.Pattern[str], body: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Return body matches anchored where trigger hits end, left to right."""
+def scan(
+    trigger: re.Pattern[str], body: re.Pattern[str], text: str, starts: Iterable[int]
+) -> list[re.Match[str]]:
+    """Return body matches anchored where trigger hits end, left to right.
+
+    starts holds the offsets (ascending) of every word the trigger may stand before, as found
+    by WordStarts; the trigger is only tried there.
+    """
     found: list[re.Match[str]] = []
     end = 0
     # Prefixing a newline lets the trigger, which needs a character before a word, see the
-    # first word; offsets are shifted back by one.
+    # first word.
     first = body.match(text, 0) if trigger.match("\n" + text[:40]) else None
     if first is not None:
         found.append(first)
         end = first.end()
-    for hit in trigger.finditer(text):
-        start = hit.end()
-        if start < end:
+    for start in starts:
+        if start < end or start == 0 or trigger.match(text, start - 1) is None:
             continue
         match = body.match(text, start)
         if match is not None:
@@ -254,6 +260,7 @@ _RELATIVE = [
     "this", "last", "next", "past", "coming", "current", "previous", "following", "first",
     "early", "earlier", "late", "later", "mid",
 ]  # fmt: skip
+_DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight", "noon"]
 _UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|centur)"
 # Triggers are literal alternations so the regex engine scans for them at C speed; the
 # lookaheads keep common words ("this", "one") from triggering a full date match.
@@ -264,10 +271,16 @@ _SOURCES["DATE_TRIGGER"] = word_trigger(
     r"|century|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|[A-Z0-9]"
     r"|few|several|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty))"
     rf"|{trie_pattern(both_cases(_NUMBER_TRIGGERS))}(?={_UNIT_AHEAD})"
-    rf"|{trie_pattern(both_cases(['today', 'yesterday', 'tomorrow', 'tonight', 'noon']))}"
+    rf"|{trie_pattern(both_cases(_DAY_WORDS))}"
     r"|(?:year|Year) (?=[12]\d{3})"
 )
 _SOURCES["QUANTITY_TRIGGER"] = word_trigger(trie_pattern(both_cases([*_NUMBER_TRIGGERS, "Mach"])))
 _SOURCES["EVENT_TRIGGER"] = word_trigger(trie_pattern(both_cases(ORDINALS)) + r" ")
+# The words each trigger's lookahead starts with, for WordStarts.
+LEAD_WORDS = {
+    "EVENT": [*ORDINALS],
+    "DATE": [*_CALENDAR, *_RELATIVE, *_NUMBER_TRIGGERS, *_DAY_WORDS, "year"],
+    "QUANTITY": [*_NUMBER_TRIGGERS, "Mach"],
+}
 # A non-word character before the start, beyond what starts_word checks.
 QUANTITY_BAD_BEFORE = frozenset("$£€¥₩#./:-")

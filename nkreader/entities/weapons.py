@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from nkreader.entities.grammar import both_cases, starts_word, trie_pattern
 from nkreader.entities.knowledge import Knowledge, alias_key
@@ -19,6 +20,26 @@ def _starts_name(text: str, start: int) -> bool:
 def norm_text(match: re.Match[str], start: int) -> str:
     """Return the matched text from start on."""
     return match.string[start : match.end()]
+
+
+def _matches_at(
+    at_start: re.Pattern[str], after_char: re.Pattern[str], norm: str, starts: Iterable[int]
+) -> list[re.Match[str]]:
+    """Return the match at the text's start, then what finditer(after_char) would find.
+
+    after_char begins with the non-word character before a word, so it is tried one character
+    before each offset in starts, which must hold every word it can match.
+    """
+    first = at_start.match(norm)
+    matches = [first] if first is not None else []
+    end = 0
+    for start in starts:
+        if start > end:
+            match = after_char.match(norm, start - 1)
+            if match is not None:
+                matches.append(match)
+                end = match.end()
+    return matches
 
 
 def _hyphen_fits(match: re.Match[str]) -> bool:
@@ -75,8 +96,15 @@ class WeaponGrammar:
             suffix = ""
         return f"{self._prefixes[prefix.casefold()]}-{match.group('num')}{suffix}"
 
-    def spans(self, norm: str) -> list[Span]:
-        """Return weapon spans: designations, ship names and class terms."""
+    def lead_words(self) -> dict[str, set[str]]:
+        """Return the words class terms and bare classes start with, for WordStarts."""
+        return {"class": self.vocab.modifiers, "bare": self.vocab.bare}
+
+    def spans(self, norm: str, starts: Mapping[str, Iterable[int]]) -> list[Span]:
+        """Return weapon spans: designations, ship names and class terms.
+
+        starts maps "class" and "bare" to the offsets of words that may start such terms.
+        """
         spans = [
             Span(*m.span(), "WEAPON", self._designation(m), priority=4)
             for m in self.designation.finditer(norm)
@@ -87,19 +115,13 @@ class WeaponGrammar:
             for m in SHIP.finditer(norm)
             if _starts_name(norm, m.start())
         )
-        first = self._class_at_start.match(norm)
-        matches = [first] if first is not None else []
-        matches.extend(self.weapon_class.finditer(norm))
-        for match in matches:
+        for match in _matches_at(self._class_at_start, self.weapon_class, norm, starts["class"]):
             if norm[match.start()] == "-":
                 continue
             span = self._class_span(match)
             if span is not None:
                 spans.append(span)
-        first = self._bare_at_start.match(norm)
-        matches = [first] if first is not None else []
-        matches.extend(self.bare_class.finditer(norm))
-        for match in matches:
+        for match in _matches_at(self._bare_at_start, self.bare_class, norm, starts["bare"]):
             if not starts_word(norm, match.start("bare")):
                 continue
             span = self._class_span(match)
