@@ -121,29 +121,35 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """The positive terms of a query, able to find their spans in any text."""
+    """The positive terms of a query, able to find their spans in any text.
+
+    Prefix, wildcard and fuzzy terms arrive as the words they expanded to in the index,
+    so only words the search really matched are highlighted.
+    """
 
     stems: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __bool__(self) -> bool:
-        return bool(self.stems or self.words or self.prefixes or self.phrases)
+        return bool(self.stems or self.words or self.phrases)
+
+    def _matches(self, word: str) -> bool:
+        # A body repeats its words, and one matcher serves every snippet of a result list.
+        known = self._seen.get(word)
+        if known is None:
+            known = word in self.words or _stem(word) in self.stems
+            self._seen[word] = known
+        return known
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Character spans of `text` that the query matches, in order."""
         if not self:
             return ()
         words = list(tokens(text))
-        found: list[tuple[int, int]] = []
-        for word, start, end in words:
-            if (
-                word in self.words
-                or _stem(word) in self.stems
-                or any(word.startswith(p) for p in self.prefixes)
-            ):
-                found.append((start, end))
+        matches = self._matches
+        found = [(start, end) for word, start, end in words if matches(word)]
         if self.phrases:
             stems = [_stem(word) for word, _, _ in words]
             for phrase in self.phrases:
@@ -168,6 +174,16 @@ class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
     """A prefix query that expands only to the most frequent matching terms."""
 
     def _btexts(self, ixreader: Any) -> Iterable[bytes]:
+        # Each keystroke re-runs the same prefixes against the same kept-open reader.
+        cache: dict[tuple[str, str], list[bytes]] = ixreader.__dict__.setdefault(
+            "_nkreader_prefixes", {}
+        )
+        key = (self.fieldname, self.text)
+        if key not in cache:
+            cache[key] = self._expand(ixreader)
+        return cache[key]
+
+    def _expand(self, ixreader: Any) -> list[bytes]:
         limit = SHORT_PREFIX_EXPANSION_LIMIT if len(self.text) <= 3 else PREFIX_EXPANSION_LIMIT
         candidates = list(ixreader.expand_prefix(self.fieldname, self.text))
         if len(candidates) <= limit:
@@ -450,21 +466,21 @@ class SearchIndex:
         reader = self._current()
         with self._lock:
             searcher = reader.searcher
-            sortedby: Any = None
-            if sort == "newest":
-                sortedby = "newest"
-            elif sort == "oldest":
-                sortedby = "oldest"
+            # optimize=False scores every match in one pass; with block skipping on, the
+            # total count would run the whole query a second time.
+            options: dict[str, Any] = {
+                "limit": limit,
+                "sortedby": sort if sort in ("newest", "oldest") else None,
+                "reverse": sort == "newest",
+                "terms": False,
+                "optimize": False,
+            }
             try:
-                results = searcher.search(
-                    parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
-                )
+                results = searcher.search(parsed, **options)
             except query.QueryError as error:
                 notice = f"could not run the query ({_describe(error)}); searched its words instead"
                 parsed = self._words_query(text)
-                results = searcher.search(
-                    parsed, limit=limit, sortedby=sortedby, reverse=sort == "newest", terms=False
-                )
+                results = searcher.search(parsed, **options)
             ranked = tuple(
                 (reader.ids[docnum], float(score or 0.0)) for score, docnum in results.top_n
             )
@@ -485,21 +501,18 @@ class SearchIndex:
     def _matcher(self, parsed: Any, searcher: Any) -> TermMatcher:
         stems: set[str] = set()
         words: set[str] = set()
-        prefixes: list[str] = []
         phrases: list[tuple[str, ...]] = []
         ixreader = searcher.reader()
         for node in _positive_leaves(parsed):
             name = getattr(node, "fieldname", None)
             if isinstance(node, query.Phrase) and name in ("title", "body"):
                 phrases.append(tuple(node.words))
-            elif isinstance(node, query.Prefix) and name in ("title_plain", "body_plain"):
-                prefixes.append(node.text)
-            elif isinstance(node, (query.FuzzyTerm, query.Wildcard)):
+            elif isinstance(node, (_BoundedPrefix, query.FuzzyTerm, query.Wildcard)):
                 for btext in node._btexts(ixreader):
                     words.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
             elif isinstance(node, query.Term) and name in ("title", "body"):
                 stems.add(node.text)
-        return TermMatcher(frozenset(stems), frozenset(words), tuple(prefixes), tuple(phrases))
+        return TermMatcher(frozenset(stems), frozenset(words), tuple(phrases))
 
     def _suggest(self, text: str, searcher: Any) -> str | None:
         """A corrected query string when a word of the query is unknown."""
