@@ -371,7 +371,7 @@ class SearchIndex:
     ) -> int:
         """Add or replace documents and delete ids in one commit; returns docs written."""
         self.open()
-        writer = self._writer(fresh)
+        writer = self._writer()
         written = 0
         try:
             for article_id in remove:
@@ -390,14 +390,13 @@ class SearchIndex:
             self._reader = None
         return written
 
-    def _writer(self, fresh: bool) -> Any:
+    def _writer(self) -> Any:
+        # One process on purpose: Whoosh's multi-process writer (procs=2) leaves its forked
+        # workers alive, holding the write lock forever, when the parent is SIGKILLed.
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
-        options: dict[str, Any] = {"limitmb": 256}
-        if fresh:
-            options.update(procs=2, multisegment=True)
         while True:
             try:
-                return self._ix.writer(**options)
+                return self._ix.writer(limitmb=256)
             except whoosh_index.LockError as error:
                 if time.monotonic() > deadline:
                     raise IndexLocked(
