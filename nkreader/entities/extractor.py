@@ -57,7 +57,7 @@ ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
 SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
 LOWER_WORDS = re.compile(r"[^\w'-]([a-z]+)(?![\w'])")
-LONG_WORDS = re.compile(r"(?<![\w'])[A-Za-z][\w'-]{3,}")
+LONG_WORDS = re.compile(r"[A-Za-z](?<![\w'].)[\w'-]{3,}")
 # Credit lines ("Reporting by Josh Smith; Editing by Ed Davies") name people, not headlines.
 BYLINE_LINE = re.compile(r"[ \t>*_-]*By\s+[A-Z]")
 CREDIT = re.compile(r"[RrEeWwCcPpGg][a-z]+ by [A-Z]")

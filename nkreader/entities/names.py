@@ -12,7 +12,13 @@ from nkreader.model import EntityType
 TOKEN = r"(?:[A-Z]\.){2,}|[A-Z][\w]*(?:['-][a-z0-9][\w]*)*'?|\d{1,3}(?:st|nd|rd|th)(?![\w])"
 CONNECTORS = frozenset({"of", "for", "and", "on", "de", "the", "da", "von", "van", "bin", "al"})
 _CONNECT = r"(?: +(?:of the|for the|on the|of|for|and|on|de|the|da|von|van|bin|al) +)"
-RUN = re.compile(rf"(?<![\w'])(?:{TOKEN})(?:(?: +|-|{_CONNECT})(?:{TOKEN}))*")
+# TOKEN with its first character taken out in front, so that the regex engine scans for that
+# character at C speed; the lookbehinds then check what came before it and which it was.
+_FIRST_TOKEN = (
+    r"[A-Z\d](?<![\w'].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])[\w]*(?:['-][a-z0-9][\w]*)*'?"
+    r"|(?<=\d)\d{0,2}(?:st|nd|rd|th)(?![\w]))"
+)
+RUN = re.compile(rf"{_FIRST_TOKEN}(?:(?: +|-|{_CONNECT})(?:{TOKEN}))*")
 RUN_TOKEN = re.compile(rf"{TOKEN}|[a-z]+")
 # Possessives that belong to names ("Korean People's Army", "Workers' Party").
 NAME_POSSESSIVES = frozenset({"people's", "workers'", "women's", "children's", "veterans'"})
@@ -37,10 +43,13 @@ PARTY_TITLES = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "mla", "cou
 OFFICE_TITLES = frozenset(
     {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "head"}
 )
+# Honorifics and titles grouped by first letter, each followed by a check that a non-word
+# character stands before it: the regex engine then scans for the first letters at C speed.
 _SURNAME_AFTER = re.compile(
-    r"[^\w](?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Sgt|Sen"
-    r"|Rep|Senator|Judge|Governor|Chancellor|President|Premier|Minister|Secretary)\.? +"
-    r"([A-Z][a-z][\w'-]*)"
+    r"(?:M(?<=[^\w].)(?:r|rs|s|iss|inister)|D(?<=[^\w].)(?:r|ame)"
+    r"|P(?<=[^\w].)(?:rof|rofessor|resident|remier)|S(?<=[^\w].)(?:ir|gt|en|enator|ecretary)"
+    r"|L(?<=[^\w].)(?:ord|ady|t)|G(?<=[^\w].)(?:en|overnor)|C(?<=[^\w].)(?:ol|apt|hancellor)"
+    r"|R(?<=[^\w].)ep|J(?<=[^\w].)udge)\.? +([A-Z][a-z][\w'-]*)"
 )
 
 
@@ -71,7 +80,13 @@ class DocInfo:
     def surnames(self) -> set[str]:
         """Return the words that follow an honorific or title somewhere in the text."""
         if self._surnames is None:
-            self._surnames = {m.group(1) for m in _SURNAME_AFTER.finditer(self.norm)}
+            surnames: set[str] = set()
+            # The character before a title may not be the last one of the previous match.
+            match = _SURNAME_AFTER.search(self.norm)
+            while match is not None:
+                surnames.add(match.group(1))
+                match = _SURNAME_AFTER.search(self.norm, match.end() + 1)
+            self._surnames = surnames
         return self._surnames
 
 
