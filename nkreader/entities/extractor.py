@@ -12,6 +12,7 @@ from nkreader.entities.names import (
     RUN,
     SINGLE_ORG_WORDS,
     DocInfo,
+    LowerWords,
     Span,
     name_spans,
     single_word_span,
@@ -56,11 +57,11 @@ WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
 SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
-LOWER_WORDS = re.compile(r"[^\w'-]([a-z]+)(?![\w'])")
 LONG_WORDS = re.compile(r"[A-Za-z](?<![\w'].)[\w'-]{3,}")
 # Credit lines ("Reporting by Josh Smith; Editing by Ed Davies") name people, not headlines.
 BYLINE_LINE = re.compile(r"[ \t>*_-]*By\s+[A-Z]")
 CREDIT = re.compile(r"[RrEeWwCcPpGg][a-z]+ by [A-Z]")
+BY_CAPITAL = re.compile(r" by [A-Z]")
 CREDIT_WORDS = frozenset(
     "reporting editing writing research compiled written reported edited produced photo photos"
     " graphics".split()
@@ -107,19 +108,19 @@ class Extractor:
         spans = _resolve(self._grammar_spans(norm))
         starts = [s.start for s in spans]
         ends = [s.end for s in spans]
-        doc_lower_words = set(LOWER_WORDS.findall(norm))
+        doc_lower_words = LowerWords(norm)
         doc = DocInfo(norm, doc_lower_words)
         added: list[Span] = []
         absorbed_ids: set[int] = set()
         headlines: dict[int, bool] = {}
         bylines: dict[int, bool] = {}
-        has_credit = CREDIT.search(norm) is not None
+        has_credit = _has_credit(norm)
         for run in RUN.finditer(norm):
             word = run.group()
             lowered = word.casefold()
-            if lowered in doc_lower_words or lowered in lexicon.STOP:
+            if doc_lower_words[lowered] or lowered in lexicon.STOP:
                 # A lone capitalised common word (a sentence opener) cannot be a name.
-                if lowered in SINGLE_ORG_WORDS and lowered not in doc_lower_words:
+                if lowered in SINGLE_ORG_WORDS and not doc_lower_words[lowered]:
                     added.append(Span(*run.span(), "ORG", word, priority=1))
                 continue
             run_start, run_end = run.span()
@@ -276,6 +277,18 @@ def _is_headline(norm: str, line_start: int) -> bool:
     words = LONG_WORDS.findall(norm, line_start, line_end if line_end >= 0 else len(norm))
     lower = sum(word[0].islower() for word in words)
     return len(words) >= 3 and lower <= max(1, len(words) // 6)
+
+
+def _has_credit(norm: str) -> bool:
+    """Return True when CREDIT matches somewhere, looking only around each " by "."""
+    for hit in BY_CAPITAL.finditer(norm):
+        start = hit.start()
+        while start > 0 and "a" <= norm[start - 1] <= "z":
+            start -= 1
+        # A credit word is its first letter and the lower-case letters before " by".
+        if CREDIT.search(norm, max(0, start - 1), hit.end()) is not None:
+            return True
+    return False
 
 
 def _after_credit(norm: str, line_start: int, start: int) -> bool:

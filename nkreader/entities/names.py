@@ -64,10 +64,44 @@ def role_after() -> re.Pattern[str]:
     )
 
 
+class LowerWords(dict[str, bool]):
+    """Whether a word stands alone in lower case in a text; look words up with [].
+
+    A word counts when it is all ASCII lower-case letters, with a character before it that
+    is not a word character, apostrophe or hyphen, and none of the first two after it. Each
+    answer is worked out on first use: a text is asked about a few dozen of its words.
+    """
+
+    def __init__(self, norm: str) -> None:
+        super().__init__()
+        self.norm = norm
+
+    def __missing__(self, word: str) -> bool:
+        found = _stands_lower(self.norm, word)
+        self[word] = found
+        return found
+
+
+def _stands_lower(norm: str, word: str) -> bool:
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    size = len(word)
+    start = norm.find(word, 1)
+    while start >= 0:
+        before = norm[start - 1]
+        end = start + size
+        if not (before.isalnum() or before in "_'-") and (
+            end == len(norm) or not (norm[end].isalnum() or norm[end] in "_'")
+        ):
+            return True
+        start = norm.find(word, start + 1)
+    return False
+
+
 class DocInfo:
     """What the name rules learn from the whole document."""
 
-    def __init__(self, norm: str, lower_words: set[str]) -> None:
+    def __init__(self, norm: str, lower_words: LowerWords) -> None:
         self.norm = norm
         self.lower_words = lower_words
         self._surnames: set[str] | None = None
@@ -268,9 +302,9 @@ def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> boo
         return True
     if headline or chunk[0].lower in lexicon.STOP or chunk[0].lower in _HEADS:
         return False
-    if first in lexicon.LISTED_GIVEN_NAMES and chunk[0].lower not in doc.lower_words:
+    if first in lexicon.LISTED_GIVEN_NAMES and not doc.lower_words[chunk[0].lower]:
         return True
-    if any(t.lower in doc.lower_words for t in chunk):
+    if any(doc.lower_words[t.lower] for t in chunk):
         return False
     last = chunk[-1].text
     if last in lexicon.COMMON_SURNAMES or last in doc.surnames:
@@ -280,7 +314,7 @@ def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> boo
     return len(chunk) == 2 and doc.stands_alone(chunk[0].text, last)
 
 
-def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str]) -> Span | None:
+def single_word_span(norm: str, start: int, end: int, doc_lower_words: LowerWords) -> Span | None:
     """Classify a run of one free word: an acronym, or a possible partial personal name."""
     word = norm[start:end]
     if word.endswith("'s"):
@@ -291,7 +325,7 @@ def single_word_span(norm: str, start: int, end: int, doc_lower_words: set[str])
         return None
     if is_acronym_token(word):
         return Span(start, end, "ORG", word)
-    if word.casefold() in doc_lower_words:
+    if doc_lower_words[word.casefold()]:
         return None
     return Span(start, end, "PERSON", word, partial=True)
 
@@ -420,7 +454,7 @@ def _classify_piece(
     if (
         len(piece) == 1
         and piece[0].lower in SINGLE_ORG_WORDS
-        and piece[0].lower not in doc.lower_words
+        and not doc.lower_words[piece[0].lower]
         and not headline
         and (before is None or norm[before.end : piece[0].start] not in (" ", "-"))
     ):
@@ -510,7 +544,7 @@ def _classify_chunk(
         token = chunk[0].text
         if is_acronym_token(token):
             return [Span(start, end, "ORG", token, priority=0)]
-        if token[0].isupper() and token.lower() not in doc.lower_words and len(token) > 1:
+        if token[0].isupper() and not doc.lower_words[token.lower()] and len(token) > 1:
             return [Span(start, end, "PERSON", text, partial=True, after_title=titled)]
         return []
     if titled or (byline and len(chunk) <= 3) or person_like(chunk, doc, headline):
@@ -518,11 +552,18 @@ def _classify_chunk(
     return []
 
 
+_TITLE_REACH = max(30, 2 + max(len(word) for word in lexicon.TITLES | lexicon.ROLE_WORDS))
+
+
 def title_before(norm: str, start: int) -> bool:
     """Return True when a title word ("leader", "Gen.") stands right before the offset."""
     if start < 2 or norm[start - 1] != " ":
         return False
-    space = max(norm.rfind(" ", max(0, start - 30), start - 1), norm.rfind("\n", 0, start - 1))
+    # A newline further back than a title's length cannot end a title word.
+    line_from = max(0, start - _TITLE_REACH)
+    space = max(
+        norm.rfind(" ", max(0, start - 30), start - 1), norm.rfind("\n", line_from, start - 1)
+    )
     word = norm[space + 1 : start - 1]
     return word.casefold() in lexicon.TITLES or word in lexicon.ROLE_WORDS
 

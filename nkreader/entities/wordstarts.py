@@ -43,10 +43,18 @@ class WordStarts:
         self._dispatch: dict[str, tuple[str, ...]] = {}
         for word in owners:
             keys: set[str] = set()
-            for end in range(1, len(word) + 1):
+            for end in range(len(word) + 1):
                 keys.update(owners.get(word[:end], ()))
             self._dispatch[word] = tuple(k for k in self.keys if k in keys)
-        self._pattern = re.compile(r"[^\w](?=(" + trie_pattern(owners) + "))")
+        firsts = {word[:1] for word in owners}
+        if " " in firsts:
+            firsts.add("-")
+        # The character class in front rejects most positions before the trie is tried; an
+        # empty lead word, which stands anywhere, rules it out.
+        first_class = (
+            "" if "" in firsts else "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
+        )
+        self._pattern = re.compile(r"[^\w]" + first_class + "(?=(" + trie_pattern(owners) + "))")
 
     def find(self, padded_low: str) -> dict[str, list[int]]:
         """Map each pattern to the offsets in a folded text with one character before it."""
