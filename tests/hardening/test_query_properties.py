@@ -76,6 +76,7 @@ QUERY = st.one_of(
     st.lists(SYNTAX, max_size=24).map("".join),
 )
 FAST = settings(
+    database=None,  # no .hypothesis folder left in the work tree
     deadline=2000,
     max_examples=120,
     suppress_health_check=[HealthCheck.too_slow],
@@ -152,7 +153,9 @@ def _cli(library: Library, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@settings(deadline=3000, max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    database=None, deadline=3000, max_examples=30, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(query=QUERY)
 @example(query="-missile")
 @example(query="--json")
@@ -195,6 +198,7 @@ ARTICLE_TEXT = st.one_of(
 
 
 @settings(
+    database=None,  # no .hypothesis folder left in the work tree
     deadline=2000,
     max_examples=60,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -215,6 +219,7 @@ def test_compare_answers_any_two_texts(
 
 
 @settings(
+    database=None,  # no .hypothesis folder left in the work tree
     deadline=None,  # each example starts three commands, each opening the library afresh
     max_examples=10,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
