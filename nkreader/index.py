@@ -8,6 +8,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Any
 
 from whoosh import analysis, fields, formats, qparser, query
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter import stem as porter_stem
 
 from nkreader.model import Sort
@@ -27,6 +29,8 @@ LOCK_TIMEOUT_SECONDS = 15.0
 _NO_DATE_NEWEST = 0
 _NO_DATE_OLDEST = 10**7
 
+_LOCK_NAME = "MAIN_WRITELOCK"  # the lock Whoosh's writer takes for the index named MAIN
+_MISSING = "missing"
 _TOKENIZER = r"\w+(?:\.?\w+)*"
 
 
@@ -285,7 +289,10 @@ class _Reader:
 
 def _open_reader(ix: Any) -> _Reader:
     searcher = ix.searcher()
-    return _Reader(searcher, list(searcher.reader().column_reader("id")))
+    reader = searcher.reader()
+    # An index with no documents has no columns at all.
+    ids = list(reader.column_reader("id")) if reader.doc_count_all() else []
+    return _Reader(searcher, ids)
 
 
 class SearchIndex:
@@ -306,26 +313,57 @@ class SearchIndex:
         with self._lock:
             if self._ix is not None:
                 return None
-            notice = None
-            try:
-                if whoosh_index.exists_in(str(self.folder)):
-                    ix = whoosh_index.open_dir(str(self.folder))
-                    if ix.schema.names() == _schema().names() and self._stored_version() == str(
-                        SCHEMA_VERSION
-                    ):
-                        # Opening the searcher reads every segment, so damage shows here;
-                        # the searcher is then kept for the first query.
-                        self._reader = _open_reader(ix)
-                        self._ix = ix
-                        return None
-                    ix.close()
-                    notice = "the index was made by another nkreader version; rebuilding it"
-                elif self.folder.exists() and any(self.folder.iterdir()):
-                    notice = "the index folder held no readable index; rebuilding it"
-            except Exception as error:  # Whoosh raises many kinds on damaged files
-                notice = f"the index could not be read ({_describe(error)}); rebuilding it"
-            self._create()
-            return notice
+            problem = self._try_open()
+            if problem is None:
+                return None
+            # Several processes may open at once, and one may be mid-commit: only the one
+            # holding the write lock may start over, after looking again.
+            with self._exclusive():
+                problem = self._try_open()
+                if problem is None:
+                    return None
+                self._create()
+            return None if problem == _MISSING else problem
+
+    def _try_open(self) -> str | None:
+        """Open the index; None on success, else why it cannot be used."""
+        try:
+            if not whoosh_index.exists_in(str(self.folder)):
+                if self.folder.exists() and any(
+                    p.name != _LOCK_NAME for p in self.folder.iterdir()
+                ):
+                    return "the index folder held no readable index; rebuilding it"
+                return _MISSING
+            ix = whoosh_index.open_dir(str(self.folder))
+            if ix.schema.names() != _schema().names() or self._stored_version() != str(
+                SCHEMA_VERSION
+            ):
+                ix.close()
+                return "the index was made by another nkreader version; rebuilding it"
+            # Opening the searcher reads every segment, so damage shows here; the searcher
+            # is then kept for the first query.
+            self._reader = _open_reader(ix)
+            self._ix = ix
+            return None
+        except Exception as error:  # Whoosh raises many kinds on damaged files
+            return f"the index could not be read ({_describe(error)}); rebuilding it"
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Hold the index's write lock, waiting a bounded time for another process."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        lock = FileStorage(str(self.folder)).lock(_LOCK_NAME)
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while not lock.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise IndexLocked(
+                    "the index is locked by another nkreader process; try again shortly"
+                )
+            time.sleep(0.2)
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _stored_version(self) -> str | None:
         try:
@@ -334,19 +372,25 @@ class SearchIndex:
             return None
 
     def _create(self) -> None:
+        """Start an empty index; the caller holds the write lock, so its file stays."""
         self.created = True
-        if self.folder.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._reader = None
+        for entry in self.folder.iterdir():
+            if entry.name == _LOCK_NAME:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
         self._ix = whoosh_index.create_in(str(self.folder), _schema())
         (self.folder / "SCHEMA_VERSION").write_text(str(SCHEMA_VERSION))
-        self._reader = None
 
     def recreate(self) -> None:
         """Start from an empty index."""
         with self._lock:
             self.close()
-            self._create()
+            with self._exclusive():
+                self._create()
 
     def close(self) -> None:
         with self._lock:
@@ -372,6 +416,9 @@ class SearchIndex:
         """Add or replace documents and delete ids in one commit; returns docs written."""
         self.open()
         writer = self._writer()
+        # Only the lock holder knows the index is still empty: another process may have
+        # filled it since this one looked, and then adding without replacing would duplicate.
+        fresh = fresh and writer.reader().doc_count_all() == 0
         written = 0
         try:
             for article_id in remove:

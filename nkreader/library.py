@@ -181,8 +181,14 @@ class Library:
                 except (IndexLocked, OSError, sqlite3.Error, LibraryError):
                     raise
                 except Exception as error:  # Whoosh fails in many ways on damaged files
-                    damage = f"the index could not be read ({_describe(error)}); rebuilding it"
-                    report = self._sync(index, catalog, True, apply_knowledge, progress)
+                    index.close()
+                    try:
+                        report = self._sync(index, catalog, rebuild, apply_knowledge, progress)
+                    except (IndexLocked, OSError, sqlite3.Error, LibraryError):
+                        raise
+                    except Exception:
+                        damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+                        report = self._sync(index, catalog, True, apply_knowledge, progress)
             except IndexLocked as error:
                 raise LibraryError(str(error)) from error
             except (OSError, sqlite3.Error) as error:
@@ -364,7 +370,7 @@ class Library:
         )
 
     def _recovering(self, action: Callable[[SearchIndex], T]) -> T:
-        """Run an index read; if the index turns out damaged, rebuild it once and retry."""
+        """Run an index read; if it fails, reopen the index (rebuilding it if damaged), retry."""
         from nkreader.index import IndexLocked
 
         index = self._ensure_synced()
@@ -372,9 +378,11 @@ class Library:
             return action(index)
         except (IndexLocked, LibraryError, OSError):
             raise
-        except Exception as error:  # Whoosh fails in many ways on damaged files
-            self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
-            self.sync()
+        except Exception:  # Whoosh fails in many ways on damaged or changing files
+            # Reopen rather than rebuild: another process may just have committed. Opening
+            # checks the index and starts it over (under its lock) only if it is damaged.
+            index.close()
+            self._synced = False
             return action(self._ensure_synced())
 
     def _ensure_synced(self) -> SearchIndex:

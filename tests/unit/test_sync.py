@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from nkreader.config import Settings
 from nkreader.library import Library, LibraryError
 
 OpenLibrary = Callable[[], Library]
@@ -289,3 +290,12 @@ def test_cli_search_syncs_first(
 
     assert run.code == 0
     assert "new-report" in run.out
+
+
+def test_an_empty_library_lists_and_searches_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    library = Library(Settings.build(corpus=[empty], index=tmp_path / "index"))
+
+    assert library.search("").total == 0
+    assert library.search("missile").hits == ()
