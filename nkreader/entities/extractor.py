@@ -170,7 +170,7 @@ class Extractor:
                         spans.append(self._war_span(war.start(), end, known))
                         continue
                 spans.append(Span(start, end, known.type, known.canonical, priority=5))
-        spans.extend(self._weapons.spans(norm, starts))
+        spans.extend(self._weapons.spans(norm, padded, starts))
         events = grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm, starts["EVENT"])
         for match in events:
             spans.append(Span(*match.span(), "EVENT", grammar.event_canonical(match), priority=4))

@@ -23,19 +23,19 @@ def norm_text(match: re.Match[str], start: int) -> str:
 
 
 def _matches_at(
-    at_start: re.Pattern[str], after_char: re.Pattern[str], norm: str, starts: Iterable[int]
+    pattern: re.Pattern[str], padded: str, starts: Iterable[int]
 ) -> list[re.Match[str]]:
-    """Return the match at the text's start, then what finditer(after_char) would find.
+    """Return the match at the text's start, then what finditer would find in the text.
 
-    after_char begins with the non-word character before a word, so it is tried one character
-    before each offset in starts, which must hold every word it can match.
+    The pattern begins with the non-word character before a word; it is tried only at the
+    offsets in starts, which must hold every place it can match.
     """
-    first = at_start.match(norm)
+    first = pattern.match(padded)
     matches = [first] if first is not None else []
-    end = 0
+    end = 1
     for start in starts:
-        if start > end:
-            match = after_char.match(norm, start - 1)
+        if start >= end:
+            match = pattern.match(padded, start)
             if match is not None:
                 matches.append(match)
                 end = match.end()
@@ -76,12 +76,11 @@ class WeaponGrammar:
         heads = trie_pattern(sorted(vocab.heads))
         # The first word is matched case-sensitively so the engine can scan for it quickly.
         term = rf"(?P<mods>{first}(?i:(?:[ -]{modifiers})*))[ -](?P<head>(?i:{heads}))(?![\w-])"
-        # A leading non-word character lets the engine skip ahead at C speed.
+        # A leading non-word character lets the engine skip ahead at C speed; a newline put in
+        # front of the text stands before a term at its start.
         self.weapon_class = re.compile(rf"[^\w]{term}")
-        self._class_at_start = re.compile(term)
         bare = rf"(?P<bare>{trie_pattern(both_cases(vocab.bare), cased_first=True)})(?![\w-])"
         self.bare_class = re.compile(rf"[^\w]{bare}")
-        self._bare_at_start = re.compile(bare)
         self._modifier_words = sorted(vocab.modifiers, key=len, reverse=True)
 
     def designation_canonical(self, name: str) -> str | None:
@@ -100,10 +99,11 @@ class WeaponGrammar:
         """Return the words class terms and bare classes start with, for WordStarts."""
         return {"class": self.vocab.modifiers, "bare": self.vocab.bare}
 
-    def spans(self, norm: str, starts: Mapping[str, Iterable[int]]) -> list[Span]:
+    def spans(self, norm: str, padded: str, starts: Mapping[str, Iterable[int]]) -> list[Span]:
         """Return weapon spans: designations, ship names and class terms.
 
-        starts maps "class" and "bare" to the offsets of words that may start such terms.
+        padded is the text with a newline in front; starts maps "class" and "bare" to the
+        offsets, in padded, of the non-word characters before words that may start terms.
         """
         spans = [
             Span(*m.span(), "WEAPON", self._designation(m), priority=4)
@@ -115,14 +115,16 @@ class WeaponGrammar:
             for m in SHIP.finditer(norm)
             if _starts_name(norm, m.start())
         )
-        for match in _matches_at(self._class_at_start, self.weapon_class, norm, starts["class"]):
-            if norm[match.start()] == "-":
+        for match in _matches_at(self.weapon_class, padded, starts["class"]):
+            # A term after a hyphen is part of a longer word; at the start, the term's own
+            # first character is what counts.
+            if padded[match.start() or match.start("mods")] == "-":
                 continue
             span = self._class_span(match)
             if span is not None:
                 spans.append(span)
-        for match in _matches_at(self._bare_at_start, self.bare_class, norm, starts["bare"]):
-            if not starts_word(norm, match.start("bare")):
+        for match in _matches_at(self.bare_class, padded, starts["bare"]):
+            if not starts_word(padded, match.start("bare")):
                 continue
             span = self._class_span(match)
             if span is not None:
@@ -152,7 +154,7 @@ class WeaponGrammar:
             if known is not None and known.type == "WEAPON":
                 canonical = known.canonical
                 break
-        return Span(start, match.end(), "WEAPON", canonical, priority=2)
+        return Span(start - 1, match.end() - 1, "WEAPON", canonical, priority=2)
 
     def _split_modifiers(self, text: str) -> list[str] | None:
         words: list[str] = []
