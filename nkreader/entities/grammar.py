@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # Pattern sources are built at import (cheap string work) and compiled on first use, so that
 # importing the package does not pay for compiling them.
 _SOURCES: dict[str, str] = {}
+# A character trie: each key a character, or "" where a word ends.
+_Trie = dict[str, "_Trie"]
 
 DATE: re.Pattern[str]
 QUANTITY: re.Pattern[str]
@@ -170,22 +173,19 @@ def trie_pattern(words: Iterable[str], cased_first: bool = False, after_first: s
     the rest in any case, which keeps the pattern's first-character set for the regex
     engine's fast scan.
     """
-    trie: dict[str, object] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
-            child = node.setdefault(char, {})
-            assert isinstance(child, dict)
-            node = child
+            node = node.setdefault(char, {})
         node[""] = {}
     if not cased_first:
         return _trie_node(trie)
     branches = []
-    for char in sorted(k for k in trie if k):
-        child = trie[char]
-        assert isinstance(child, dict)
-        rest = _trie_node(child)
-        branches.append(re.escape(char) + after_first + (f"(?i:{rest})" if rest else ""))
+    for char in sorted(trie):
+        if char:
+            rest = _trie_node(trie[char])
+            branches.append(re.escape(char) + after_first + (f"(?i:{rest})" if rest else ""))
     return "(?:" + "|".join(branches) + ")"
 
 
@@ -234,19 +234,30 @@ def scan(
     return found
 
 
-def _trie_node(node: dict[str, object]) -> str:
-    branches = []
-    for char in sorted(k for k in node if k):
-        child = node[char]
-        assert isinstance(child, dict)
-        head = r"[ \-]" if char == " " else re.escape(char)
-        branches.append(head + _trie_node(child))
-    if not branches:
-        return ""
+def _trie_node(node: _Trie) -> str:
+    # A chain of single characters, no word ending inside it, reads off without branching.
+    chain = ""
+    while len(node) == 1:
+        char = next(iter(node))
+        if not char:
+            return chain
+        chain += _trie_head(char)
+        node = node[char]
+    chars = sorted(node)
+    # The empty key, marking the end of a word, sorts first.
+    ends_word = bool(chars) and chars[0] == ""
+    if ends_word:
+        del chars[0]
+    if not chars:
+        return chain
+    branches = [_trie_head(char) + _trie_node(node[char]) for char in chars]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+    return chain + (f"(?:{body})?" if ends_word else body)
+
+
+@cache
+def _trie_head(char: str) -> str:
+    return r"[ \-]" if char == " " else re.escape(char)
 
 
 _NUMBER_TRIGGERS = [*_WORD_NUMBERS, "a hundred", "a few", "several"]
