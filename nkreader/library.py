@@ -195,7 +195,7 @@ class Library:
                 raise LibraryError(f"cannot update the index: {error}") from error
             if damage:
                 report = replace(report, notice=damage, rebuilt=True)
-            files = self._unchanged_files if not report.changed else catalog.files()
+            files = self._unchanged_files or catalog.files()
             self._records = {record.id: record for record in files.values()}
             self._unchanged_files = {}
             self._synced = True

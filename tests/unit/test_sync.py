@@ -299,3 +299,17 @@ def test_an_empty_library_lists_and_searches_nothing(tmp_path: Path) -> None:
 
     assert library.search("").total == 0
     assert library.search("missile").hits == ()
+
+
+def test_a_bad_file_does_not_hide_the_good_ones_on_the_next_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("---\nid: good\ntitle: Good\n---\n\nA missile test.\n")
+    (corpus / "empty.md").write_text("")
+    settings = Settings.build(corpus=[corpus], index=tmp_path / "index")
+    Library(settings).sync()
+
+    again = Library(settings)
+
+    assert [hit.id for hit in again.search("").hits] == ["good"]
+    assert [hit.id for hit in again.search("missile").hits] == ["good"]
