@@ -29,6 +29,7 @@ LOCK_TIMEOUT_SECONDS = 15.0
 _NO_DATE_NEWEST = 0
 _NO_DATE_OLDEST = 10**7
 
+_LONGEST_SUGGESTED_WORD = 30
 _LOCK_NAME = "MAIN_WRITELOCK"  # the lock Whoosh's writer takes for the index named MAIN
 _MISSING = "missing"
 _TOKENIZER = r"\w+(?:\.?\w+)*"
@@ -429,10 +430,16 @@ class SearchIndex:
                 written += 1
                 if progress is not None:
                     progress(written)
+            writer.commit(merge=not fresh)
         except BaseException:
-            writer.cancel()
+            # Cancelling releases the write lock, which a long-running app would otherwise keep.
+            try:
+                writer.cancel()
+            except Exception:  # the writer may already be half torn down by the failure
+                lock = getattr(writer, "writelock", None)
+                if lock is not None:
+                    lock.release()
             raise
-        writer.commit(merge=not fresh)
         with self._lock:
             self._reader = None
         return written
@@ -566,7 +573,10 @@ class SearchIndex:
         changed = False
         searched_words = _QUERY_FIELD.sub(" ", text)
         for word in sorted({w for w, _, _ in tokens(searched_words)}, key=len, reverse=True):
-            if len(word) < 3 or word in ("and", "or", "not", "to") or word.isdigit():
+            # Edit-distance suggestions cost grows with the word: nobody misspells 40 letters.
+            if not 3 <= len(word) <= _LONGEST_SUGGESTED_WORD or word.isdigit():
+                continue
+            if word in ("and", "or", "not", "to"):
                 continue
             ixreader = searcher.reader()
             if ixreader.doc_frequency("body_plain", word) or ixreader.doc_frequency(

@@ -18,6 +18,7 @@ from nkreader.catalog import Catalog, FileRecord
 from nkreader.config import Settings, bundled_knowledge
 from nkreader.corpus import (
     CorpusError,
+    clean_line,
     derive_title,
     keep_offsets_safe,
     load_article,
@@ -261,13 +262,14 @@ class Library:
                 try:
                     article = load_article(Path(path))
                 except CorpusError as error:
-                    self.warnings.append(f"skipped {path}: {error}")
+                    self.warnings.append(f"skipped {clean_line(path)}: {clean_line(str(error))}")
                     failed.append(path)
                     continue
                 owner = ids_in_use.get(article.id)
                 if owner is not None and owner != path:
                     self.warnings.append(
-                        f"skipped {path}: duplicate id {article.id!r} (also {owner})"
+                        f"skipped {clean_line(path)}: duplicate id {article.id!r}"
+                        f" (also {clean_line(owner)})"
                     )
                     failed.append(path)
                     continue

@@ -176,11 +176,6 @@ def test_add_keeps_one_line_per_file_for_a_newline_in_its_name(
     assert len(run.stdout.splitlines()) == 1 and "\x1b" not in run.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: library.py sync warnings print the corpus path raw, so a newline or an "
-    "escape code in a bad file's name reaches the terminal and splits the warning",
-)
 def test_index_warnings_stay_one_line_for_odd_file_names(
     nkreader: Nkreader, tmp_path: Path
 ) -> None:

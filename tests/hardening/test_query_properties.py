@@ -243,11 +243,6 @@ def test_cli_entities_and_compare_on_any_text_file(
         assert not UNSAFE.search(out.replace("\n", "").replace("\t", "")), (args, out)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: index.py _suggest runs Whoosh's spelling suggestion on a word of any length; "
-    "a 20,000-character word takes ~20 s and 100,000 characters several minutes",
-)
 def test_a_very_long_word_is_answered_quickly(library: Library) -> None:
     folders = library.settings
     try:
