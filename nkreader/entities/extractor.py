@@ -66,7 +66,8 @@ CREDIT_WORDS = frozenset(
     "reporting editing writing research compiled written reported edited produced photo photos"
     " graphics".split()
 )
-DOC_ONE_WORD = r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[Tt]his|[Tt]hat)\s+$"
+DOC_ONE_WORD = re.compile(r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[Tt]his|[Tt]hat)\s+$")
+KOREAS_AFTER = re.compile(r"\s+(?:Koreas|countries)\b")
 
 
 class Extractor:
@@ -328,12 +329,12 @@ def _is_quantity(match: re.Match[str], norm: str) -> bool:
         if grammar.QUANTITY_SKIP_AFTER.match(after):
             return False
         if value.casefold() == "one" and (
-            re.search(DOC_ONE_WORD, norm[max(0, match.start() - 8) : match.start()])
+            DOC_ONE_WORD.search(norm[max(0, match.start() - 8) : match.start()])
             or PRONOUN_ONE_AFTER.match(after)
             or (before and before[-1].casefold() in PRONOUN_ONE_BEFORE)
         ):
             return False
-    elif re.match(r"\s+(?:Koreas|countries)\b", after):
+    elif KOREAS_AFTER.match(after):
         return False
     return True
 
