@@ -6,9 +6,9 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from nkreader.model import Mention
 
@@ -37,9 +37,12 @@ create table if not exists mentions (
 """
 
 
-@dataclass(frozen=True)
-class FileRecord:
-    """One indexed corpus file and the metadata a result list shows."""
+class FileRecord(NamedTuple):
+    """One indexed corpus file and the metadata a result list shows.
+
+    A named tuple rather than a dataclass: a library of 100,000 builds one per file on
+    every start, and tuples build several times faster.
+    """
 
     path: str
     mtime_ns: int
@@ -77,7 +80,19 @@ class Catalog:
         rows = self._db.execute(
             "select path, mtime_ns, size, hash, id, title, outlet, published from files"
         )
-        return {row[0]: _record(row) for row in rows}
+        return {
+            path: FileRecord(
+                path,
+                mtime_ns,
+                size,
+                content_hash,
+                article_id,
+                title,
+                outlet,
+                date.fromisoformat(published) if published else None,
+            )
+            for path, mtime_ns, size, content_hash, article_id, title, outlet, published in rows
+        }
 
     def put(self, records: Iterable[FileRecord]) -> None:
         with self._db:
@@ -135,17 +150,3 @@ class Catalog:
                     for content_hash, version, found in items
                 ),
             )
-
-
-def _record(row: tuple[object, ...]) -> FileRecord:
-    path, mtime_ns, size, content_hash, article_id, title, outlet, published = row
-    return FileRecord(
-        path=str(path),
-        mtime_ns=int(str(mtime_ns)),
-        size=int(str(size)),
-        hash=str(content_hash),
-        id=str(article_id),
-        title=str(title),
-        outlet=str(outlet) if outlet is not None else None,
-        published=date.fromisoformat(str(published)) if published else None,
-    )

@@ -331,7 +331,7 @@ def stat_corpus(folders: Sequence[Path]) -> dict[str, os.stat_result]:
 
 def _scan(directory: str, root: Path, found: dict[str, os.stat_result]) -> None:
     try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        entries = list(os.scandir(directory))
     except OSError:
         return
     for entry in entries:

@@ -285,15 +285,21 @@ class _Reader:
     """A kept-open searcher with the docnum-to-id table for its generation."""
 
     searcher: Any
-    ids: list[str] = field(default_factory=list)
+    _ids: list[str] | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        # Built on the first search: `nkreader index` never needs it.
+        if self._ids is None:
+            reader = self.searcher.reader()
+            # An index with no documents has no columns at all.
+            has_docs = reader.doc_count_all() > 0
+            self._ids = list(reader.column_reader("id")) if has_docs else []
+        return self._ids
 
 
 def _open_reader(ix: Any) -> _Reader:
-    searcher = ix.searcher()
-    reader = searcher.reader()
-    # An index with no documents has no columns at all.
-    ids = list(reader.column_reader("id")) if reader.doc_count_all() else []
-    return _Reader(searcher, ids)
+    return _Reader(ix.searcher())
 
 
 class SearchIndex:
@@ -450,7 +456,9 @@ class SearchIndex:
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
             try:
-                return self._ix.writer(limitmb=256)
+                # Separate segment files, not one compound file: Whoosh copies each part of a
+                # compound segment into memory on open (hundreds of MB at 100,000 articles).
+                return self._ix.writer(limitmb=256, compound=False)
             except whoosh_index.LockError as error:
                 if time.monotonic() > deadline:
                     raise IndexLocked(
