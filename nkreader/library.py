@@ -385,7 +385,14 @@ class Library:
             # checks the index and starts it over (under its lock) only if it is damaged.
             index.close()
             self._synced = False
-            return action(self._ensure_synced())
+            try:
+                return action(self._ensure_synced())
+            except (IndexLocked, LibraryError, OSError):
+                raise
+            except Exception as error:  # still failing on a fresh reader: damaged
+                self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+                self._synced = False
+                return action(self._ensure_synced())
 
     def _ensure_synced(self) -> SearchIndex:
         if not self._synced:

@@ -330,18 +330,23 @@ def test_a_held_writer_lock_is_waited_on_then_reported_in_one_line(
     assert code == 0 and json.loads(out)["total"] == 1
 
 
+def _segment_files(whoosh: Path) -> list[Path]:
+    """Every file of every segment (segments are stored as separate files, not compound)."""
+    return [f for f in whoosh.glob("MAIN_*.*") if f.name != "MAIN_WRITELOCK"]
+
+
 def _truncate_segments(whoosh: Path) -> None:
-    for segment in whoosh.glob("*.seg"):
+    for segment in _segment_files(whoosh):
         segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
 
 
 def _garbage_segments(whoosh: Path) -> None:
-    for segment in whoosh.glob("*.seg"):
+    for segment in _segment_files(whoosh):
         segment.write_bytes(b"\x00garbage" * 64)
 
 
 def _delete_segments(whoosh: Path) -> None:
-    for segment in whoosh.glob("*.seg"):
+    for segment in _segment_files(whoosh):
         segment.unlink()
 
 

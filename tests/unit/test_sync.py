@@ -173,8 +173,9 @@ def _garbage_toc(whoosh: Path) -> None:
 
 
 def _garbage_segments(whoosh: Path) -> None:
-    for segment in whoosh.glob("*.seg"):
-        segment.write_bytes(b"\x00" * 64)
+    for segment in whoosh.glob("MAIN_*.*"):
+        if segment.name != "MAIN_WRITELOCK":
+            segment.write_bytes(b"\x00" * 64)
 
 
 def _old_schema(whoosh: Path) -> None:
