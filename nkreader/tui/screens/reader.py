@@ -84,7 +84,9 @@ class ReaderScreen(ReadingActions):
         self.entity_pane.show_message("No article open.")
         self.query_one("#list-pane").border_title = "Articles"
         self.query_one(SidePane).border_title = "Details"
-        self.call_after_refresh(self._start_sync)
+        # Indexing imports Whoosh in a thread that competes for the GIL; let the first frame
+        # reach the terminal before it starts.
+        self.set_timer(0.05, self._start_sync)
 
     def _start_sync(self) -> None:
         workers.sync_library(self, self.library)
