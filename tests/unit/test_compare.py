@@ -12,7 +12,6 @@ from nkreader.corpus import load_article
 from nkreader.model import EntityType, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = Path("/work/shared/seeds")
 
 Spec = tuple[str, EntityType, str]
 
@@ -312,12 +311,9 @@ def test_terminal_report_lists_sections_and_passages() -> None:
     assert "12 → 15; +on Monday" in text
 
 
-def seed_body(corpus_name: str, seed_name: str) -> str:
-    """A seed report: the repository's Markdown copy if present, else the shared text file."""
-    markdown = ROOT / "corpus" / f"{corpus_name}.md"
-    if markdown.exists():
-        return load_article(markdown).body
-    return next(SEEDS.glob(f"{seed_name}_*.txt")).read_text(encoding="utf-8")
+def seed_body(corpus_name: str) -> str:
+    """A seed report, as the bundled corpus holds it."""
+    return load_article(ROOT / "corpus" / f"{corpus_name}.md").body
 
 
 SEED_SPECS: list[Spec] = [
@@ -340,12 +336,10 @@ SEED_SPECS: list[Spec] = [
 
 @pytest.fixture(scope="module")
 def seed_bodies() -> dict[str, str]:
-    if not (ROOT / "corpus").exists() and not SEEDS.exists():
-        pytest.skip("seed reports are not available")
     return {
-        "000": seed_body("plenary-2023-army-goals", "000"),
-        "001": seed_body("plenary-drones-missile-record", "001"),
-        "003": seed_body("rocket-launcher-600mm", "003"),
+        "000": seed_body("plenary-2023-army-goals"),
+        "001": seed_body("plenary-drones-missile-record"),
+        "003": seed_body("rocket-launcher-600mm"),
     }
 
 
@@ -378,10 +372,8 @@ def test_seed_003_is_at_most_related(seed_bodies: dict[str, str], seed: str) -> 
 
 
 def test_seeds_with_the_real_extractor(seed_bodies: dict[str, str]) -> None:
-    try:
-        from nkreader.entities import Extractor
-    except ImportError:
-        pytest.skip("nkreader.entities is not available yet")
+    from nkreader.entities import Extractor
+
     extractor = Extractor()
     left = Document("000", "000", seed_bodies["000"], extractor.extract(seed_bodies["000"]))
     right = Document("001", "001", seed_bodies["001"], extractor.extract(seed_bodies["001"]))
