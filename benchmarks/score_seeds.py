@@ -6,6 +6,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from nkreader.entities import Extractor
@@ -18,7 +19,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
     parser.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score_entities.py")
-    parser.add_argument("--out", type=Path, default=Path("preds.jsonl"))
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "nkreader-seed-preds.jsonl"
+    )
     parser.add_argument("--by-doc", action="store_true")
     args = parser.parse_args()
     extractor = Extractor()
