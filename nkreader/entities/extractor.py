@@ -9,6 +9,7 @@ from pathlib import Path
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
 from nkreader.entities.names import (
+    NAME_POSSESSIVES,
     RUN,
     SINGLE_ORG_WORDS,
     DocInfo,
@@ -67,6 +68,8 @@ CREDIT_WORDS = frozenset(
     " graphics".split()
 )
 DOC_ONE_WORD = re.compile(r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[Tt]his|[Tt]hat)\s+$")
+# A possessive inside a curated name: the word before it and the spaces after it.
+INNER_POSSESSIVE = re.compile(r"([\w.]+)('s|') +")
 KOREAS_AFTER = re.compile(r"\s+(?:Koreas|countries)\b")
 
 
@@ -170,6 +173,10 @@ class Extractor:
                     if war is not None:
                         spans.append(self._war_span(war.start(), end, known))
                         continue
+                split = self._possessive_split(norm, start, end, known)
+                if split:
+                    spans.extend(split)
+                    continue
                 spans.append(Span(start, end, known.type, known.canonical, priority=5))
         spans.extend(self._weapons.spans(norm, padded, starts))
         events = grammar.scan(grammar.EVENT_TRIGGER, grammar.EVENT, norm, starts["EVENT"])
@@ -210,6 +217,25 @@ class Extractor:
                 if upper is not None and upper.start() < allowed:
                     upper = self._known_upper.search(norm, allowed)
         return found
+
+    def _possessive_split(self, norm: str, start: int, end: int, known: KnownName) -> list[Span]:
+        """Split a curated name at an inner possessive ("Japan's Defense Ministry").
+
+        A possessive never stands inside a name span: the possessor is a name of its own and
+        the rest keeps the curated canonical of the whole ("Japanese Defense Ministry").
+        """
+        match = INNER_POSSESSIVE.search(norm, start, end)
+        if match is None or (match.group(1) + match.group(2)).casefold() in NAME_POSSESSIVES:
+            return []
+        owner = self.knowledge.lookup(norm[start : match.start(1) + len(match.group(1))])
+        spans: list[Span] = []
+        owner_end = match.start(1) + len(match.group(1))
+        if owner is not None:
+            spans.append(Span(start, owner_end, owner.type, owner.canonical, priority=5))
+        rest = match.end()
+        if rest < end:
+            spans.append(Span(rest, end, known.type, known.canonical, priority=5))
+        return spans
 
     def _war_span(self, start: int, end: int, country: KnownName) -> Span:
         """Return the EVENT span of "war on Iraq", named like the curated war if there is one."""

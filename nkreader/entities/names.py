@@ -37,6 +37,13 @@ NAME_PARTICLES = frozenset(
 )
 # Organisations named by one capitalised common noun where its lower-case form is absent.
 SINGLE_ORG_WORDS = frozenset({"army", "navy", "parliament", "senate", "congress", "cabinet"})
+# Words that qualify a place without making a new name of it ("Central Asia").
+PLACE_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest"
+    " southeast southwest northeastern northwestern southeastern southwestern greater upper"
+    " lower inner outer mainland metropolitan new old occupied far near middle coastal"
+    " rural urban".split()
+)
 # Roles whose holder belongs to the party named before them ("Labour MP").
 PARTY_TITLES = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "mla", "councillor"})
 # Titles that make an office name of the organisation before them ("Trade Secretary").
@@ -350,6 +357,11 @@ def name_spans(
     found: list[Span] = []
     absorbed: list[Span] = []
     tokens = run_tokens(norm, run_start, run_end, fixed)
+    if not headline and not byline:
+        whole = _name_around_place(doc, tokens)
+        if whole is not None:
+            span, place = whole
+            return [span], [place]
     stretches = split_at_breaks(tokens)
     previous_fixed: Token | None = None
     for number, stretch in enumerate(stretches):
@@ -375,6 +387,54 @@ def name_spans(
             continue
         found.extend(_classify_stretch(doc, stretch, before, absorbed, headline, byline))
     return found, absorbed
+
+
+def _name_around_place(doc: DocInfo, tokens: list[Token]) -> tuple[Span, Span] | None:
+    """Return an organisation's name that merely contains a place or nationality word.
+
+    "Credit Suisse First Boston", "British Petroleum" and "Liberal Democrats" are names of
+    their own: the capitalised words before or after the curated place word continue it.
+    Titles, heads, connectors, other known names and personal names leave the run alone, and
+    so does a geographic qualifier before the place ("Central Asia") or a sentence opener.
+    """
+    places = [t for t in tokens if t.fixed is not None]
+    if len(tokens) < 2 or len(places) != 1:
+        return None
+    place = places[0]
+    assert place.fixed is not None
+    if place.fixed.type not in ("GPE", "NORP") or place.fixed.priority < 5:
+        return None
+    if place.text.isupper() or any(t.possessive for t in tokens):
+        return None
+    index = tokens.index(place)
+    others = tokens[:index] + tokens[index + 1 :]
+    for token in others:
+        if (
+            not token.text[:1].isupper()
+            or token.text.isupper()
+            or (token is tokens[0] and token.lower in lexicon.TITLE_MODIFIERS)
+            or (token is tokens[0] and token.lower in lexicon.STOP and doc.lower_words[token.lower])
+            or token.lower in CONNECTORS
+            or token.lower in _HEADS
+            or token.lower in PLACE_QUALIFIERS
+            or is_title(token)
+            or "-" in token.text
+            or "." in token.text
+            or token.text in lexicon.GIVEN_NAMES
+        ):
+            return None
+    norm = doc.norm
+    if index > 0:
+        opener = norm[: tokens[0].start].rstrip(" \t\"'(")
+        if not opener or opener[-1] in ".!?:;-\n":
+            return None  # a sentence opener before the place ("Nuclear-armed North Korea")
+    if index + 1 < len(tokens) and person_like(tokens[index + 1 :], doc):
+        return None  # a person after a nationality ("Russian Sergei Shoigu")
+    if person_like(tokens, doc):
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    span = Span(start, end, "ORG", _clean(norm[start:end]), priority=1)
+    return span, place.fixed
 
 
 def _given_names_before(norm: str, stretch: list[Token], following: Token | None) -> Span | None:

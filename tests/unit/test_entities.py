@@ -485,3 +485,41 @@ def test_lone_unknown_words_are_typed_from_their_context(extractor: Extractor) -
     assert found["Anna Corby"][0] == "PERSON"
     assert found["Osmund"][0] == "LOC"
     assert "Strom" not in found
+
+
+def test_possessive_never_sits_inside_a_curated_name(extractor: Extractor) -> None:
+    found = spans(extractor, "A report by Japan's Defense Ministry came out late on Friday.")
+    assert found["Japan"] == ("GPE", "Japan")
+    assert found["Defense Ministry"][0] == "ORG"
+    assert "Japan's Defense Ministry" not in found
+
+
+def test_place_word_inside_a_longer_name_is_not_cut_out(extractor: Extractor) -> None:
+    text = "He worked for Credit Suisse First Boston and later for British Petroleum in the city."
+    found = spans(extractor, text)
+    assert found["Credit Suisse First Boston"][0] == "ORG"
+    assert found["British Petroleum"][0] == "ORG"
+    assert "Boston" not in found and "British" not in found
+    people = spans(extractor, "He said Russian Sergei Lavrov met the envoy in the city.")
+    assert people["Russian"][0] == "NORP"
+
+
+def test_curated_geography_and_exercises(extractor: Extractor) -> None:
+    text = (
+        "Tankers left the Black Sea for the Strait of Hormuz while Eswatini and the Home Office"
+        " watched the Foal Eagle drills near the Caucasus."
+    )
+    found = spans(extractor, text)
+    assert found["Black Sea"][0] == "LOC"
+    assert found["Strait of Hormuz"][0] == "LOC"
+    assert found["Caucasus"][0] == "LOC"
+    assert found["Eswatini"][0] == "GPE"
+    assert found["Home Office"][0] == "ORG"
+    assert found["Foal Eagle"][0] == "EVENT"
+
+
+def test_bare_plural_weapon_heads_are_not_weapons(extractor: Extractor) -> None:
+    found = spans(extractor, "Troops moved howitzers and tanks, then self-propelled howitzers.")
+    assert "howitzers" not in found
+    assert "tanks" not in found
+    assert found["self-propelled howitzers"][0] == "WEAPON"
