@@ -314,3 +314,31 @@ async def test_quit(make_app: AppFactory) -> None:
         await settle(pilot)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_resize_storm_down_to_20x5_leaves_a_working_reader(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await settle(pilot)
+        listed = row_ids(screen)
+        for width, height in [(20, 5), (200, 60), (61, 16), (20, 5), (80, 24), (33, 9)] * 3:
+            await pilot.resize_terminal(width, height)
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        assert screen.has_class("-too-small")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not screen.has_class("-too-small")
+        assert row_ids(screen) == listed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.article_view.article is not None
+
+
+async def test_quitting_while_a_search_runs_exits_cleanly(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"missile")
+        await pilot.press("escape", "q")
+    assert app.return_code == 0

@@ -93,7 +93,11 @@ class ReaderScreen(ReadingActions):
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if not too_small and self.focused is None:
+            # Hiding the panes while the terminal was too small took the focus away.
+            self.call_after_refresh(self.article_list.focus)
         narrow = width < NARROW_WIDTH
         if narrow != self._was_narrow:
             self.set_class(narrow, "-hide-side")
