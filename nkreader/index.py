@@ -35,11 +35,7 @@ _MISSING = "missing"
 _TOKENIZER = r"\w+(?:\.?\w+)*"
 
 
-class IndexError_(Exception):
-    """The index cannot be used as it is (locked, unreadable)."""
-
-
-class IndexLocked(IndexError_):
+class IndexLocked(Exception):
     """Another process holds the index's writer lock."""
 
 

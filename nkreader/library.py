@@ -490,12 +490,6 @@ class Library:
             if (r := self._records.get(i)) is not None and i != article_id
         )
 
-    def records(self) -> tuple[FileRecord, ...]:
-        """Every indexed article's catalog entry."""
-        with self._lock:
-            self._ensure_synced()
-            return tuple(self._records.values())
-
     def compare(self, left: str, right: str) -> Comparison:
         """Compare two articles, each given by id, id prefix or file path."""
         from nkreader.compare import compare

@@ -10,14 +10,6 @@ from hardening_support import Nkreader, run_nkreader
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("NKREADER_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def nkreader(home: Path) -> Nkreader:
     """Runs nkreader in a child process with the test's own home."""
 

@@ -36,15 +36,6 @@ def shared_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty NKREADER_HOME, so no test reads or writes the user's library."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("NKREADER_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A writable copy of the test corpus: 8 short reports, 2021-2024, one undated."""
     folder = tmp_path / "corpus"
