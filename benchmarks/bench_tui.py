@@ -6,6 +6,10 @@ the research data (never copied into the repository).
 
     python benchmarks/bench_tui.py --runs 5
     python benchmarks/bench_tui.py --runs 3 --big 100000 --keep /tmp/nk-bench-100k
+    python benchmarks/bench_tui.py --runs 3 --big-corpus /tmp/big/corpus --big-index /tmp/big/index
+
+`--big-corpus`/`--big-index` reuse a library indexed beforehand (`nkreader --corpus C --index I
+index`), which at 100,000 articles takes over half an hour to build.
 """
 
 from __future__ import annotations
@@ -106,6 +110,36 @@ def bench_terminal(label: str, args: Sequence[str], home: Path, title: str, runs
     print(f"[{label}] enter to article shown  {median(opened)}")
 
 
+# Typed into the search box one after another; each is timed from its last keypress to the
+# status line naming it (the list is drawn in the same refresh).
+QUERIES = (
+    "missile", "election", "oil", "chelsea", "blair", "economy", "film", "mobile", "iraq",
+    "interest", "broadband", "champion", "tax", "music", "court", "profits", "labour",
+    "security", "games", "minister",
+)  # fmt: skip
+
+
+def bench_queries(label: str, args: Sequence[str], home: Path, title: str, delay_ms: int) -> None:
+    """Keypress-to-list latency over QUERIES, typed at `delay_ms` between characters."""
+    steps = ["--expect", "Articles", "--expect", title, "--type-delay", str(delay_ms)]
+    for query in QUERIES:
+        steps += ["--keys", "/", "--sleep", "0.2", "--keys", "C-u", "--sleep", "0.4"]
+        steps += ["--type", query, "--expect", f"“{query}*” ·"]
+    steps += ["--keys", "C-q"]
+    report = drive(nkreader_command(*args), home, steps)
+    if not report.get("ok"):
+        print(f"[{label}] query run failed: {report.get('error')}")
+    found = [step["ms_since_input"] for step in waits(report)[2:]]
+    if found:
+        ordered = sorted(found)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        print(
+            f"[{label}] last key to list, typed {delay_ms} ms apart: median "
+            f"{statistics.median(found):.0f} ms, p95 {p95:.0f} ms, max {max(found):.0f} ms "
+            f"(n={len(found)})"
+        )
+
+
 CONTROL_APP = (
     "from textual.app import App; from textual.widgets import Static; "
     "App.compose = lambda self: iter([Static('hello control')]); App().run()"
@@ -129,7 +163,9 @@ def rss_mb() -> float:
     return float("nan")
 
 
-async def bench_in_app(label: str, corpus: Path | None, home: Path) -> None:
+async def bench_in_app(
+    label: str, corpus: Path | None, home: Path, index: Path | None = None
+) -> None:
     """In-process timings (perf_counter around the app's own work) and RSS."""
     sys.path.insert(0, str(REPO / "tests" / "tui"))
     from pilot_helpers import search_for, settle
@@ -138,7 +174,7 @@ async def bench_in_app(label: str, corpus: Path | None, home: Path) -> None:
     from nkreader.tui.app import build_app
 
     os.environ["NKREADER_HOME"] = str(home)
-    settings = Settings.build(corpus=[corpus] if corpus else ())
+    settings = Settings.build(corpus=[corpus] if corpus else (), index=index)
     app = build_app(settings)
     before = rss_mb()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -192,12 +228,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big", type=int, default=0, help="also a library of N articles")
     parser.add_argument("--keep", type=Path, help="keep the big corpus and its index here")
+    parser.add_argument("--big-corpus", type=Path, help="a big corpus indexed beforehand")
+    parser.add_argument("--big-index", type=Path, help="the index of --big-corpus")
     parser.add_argument("--skip-terminal", action="store_true")
     options = parser.parse_args()
+    terminal = not options.skip_terminal and bool(shutil.which("tmux")) and TUI_DRIVE.exists()
     print(f"python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="nk-bench-") as scratch:
         home = Path(scratch) / "home"
-        if not options.skip_terminal and shutil.which("tmux") and TUI_DRIVE.exists():
+        if options.big_corpus:
+            bench_big(options.big_corpus, options.big_index, Path(scratch), terminal, options.runs)
+            return
+        if terminal:
             bench_control(home, options.runs)
             bench_terminal("bundled", [], home, "Kim Jong Un", options.runs)
         asyncio.run(bench_in_app("bundled", None, Path(scratch) / "home-app"))
@@ -208,9 +250,22 @@ def main() -> None:
             build_big(options.big, corpus)
             print(f"[big] wrote {options.big:,} articles in {time.perf_counter() - started:.0f} s")
             asyncio.run(bench_in_app(f"{options.big:,}", corpus, big_home))
-            if not options.skip_terminal and shutil.which("tmux") and TUI_DRIVE.exists():
+            if terminal:
                 args = ["--corpus", str(corpus)]
                 bench_terminal(f"{options.big:,}", args, big_home, "(0)", options.runs)
+
+
+def bench_big(corpus: Path, index: Path | None, scratch: Path, terminal: bool, runs: int) -> None:
+    """The app over a library indexed beforehand: in a real terminal first, then in process."""
+    home = scratch / "home-big"
+    label = f"{sum(1 for _ in corpus.glob('*.md')):,}"
+    args = ["--corpus", str(corpus), *(["--index", str(index)] if index else [])]
+    if terminal:
+        bench_control(home, runs)
+        bench_terminal(label, args, home, "all articles ·", runs)
+        for delay in (0, 150):
+            bench_queries(label, args, home, "all articles ·", delay)
+    asyncio.run(bench_in_app(label, corpus, home, index))
 
 
 if __name__ == "__main__":

@@ -9,10 +9,9 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from nkreader.model import Article
 
@@ -95,23 +94,30 @@ def read_text(path: Path) -> tuple[str, str | None]:
     return text, warning
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML that also refuses anchors and aliases (no 'billion laughs')."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise CorpusError("front matter uses YAML aliases, which are not allowed")
-        node = super().compose_node(parent, index)
-        if node is not None and getattr(node, "anchor", None):
-            raise CorpusError("front matter uses YAML anchors, which are not allowed")
-        return node
-
-
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
-
 _MAY_ALIAS = re.compile(r"[&*]")
-_FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _yaml_loaders() -> tuple[Any, Any]:
+    """(the safe loader that refuses aliases, the fastest safe loader), imported on first use.
+
+    PyYAML is imported here, not at the top, so that the app paints before it loads.
+    """
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """Safe YAML that also refuses anchors and aliases (no 'billion laughs')."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise CorpusError("front matter uses YAML aliases, which are not allowed")
+            node = super().compose_node(parent, index)
+            if node is not None and getattr(node, "anchor", None):
+                raise CorpusError("front matter uses YAML anchors, which are not allowed")
+            return node
+
+    return NoAliasLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
@@ -125,9 +131,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
         raise CorpusError("front matter is not closed (no line with ---)")
     raw = text[first_newline : end.start()]
     body = text[end.end() :].lstrip("\n")
+    import yaml
+
+    no_alias_loader, fast_loader = _yaml_loaders()
     try:
         # libyaml is much faster; the pure-Python loader is only needed to refuse aliases.
-        loader = _NoAliasLoader if _MAY_ALIAS.search(raw) else _FAST_SAFE_LOADER
+        loader = no_alias_loader if _MAY_ALIAS.search(raw) else fast_loader
         meta = yaml.load(raw, Loader=loader)  # noqa: S506 - both loaders are safe
     except CorpusError:
         raise

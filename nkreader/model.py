@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
@@ -77,9 +77,11 @@ class SearchResult:
     seconds: float = 0.0
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An entity mention as a character span into an article body."""
+class Mention(NamedTuple):
+    """An entity mention as a character span into an article body.
+
+    A named tuple: an article holds hundreds and the index builds them by the million.
+    """
 
     start: int
     end: int

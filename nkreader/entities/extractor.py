@@ -122,7 +122,7 @@ class Extractor:
         for run in RUN.finditer(norm):
             word = run.group()
             lowered = word.casefold()
-            if doc_lower_words[lowered] or lowered in lexicon.STOP:
+            if lowered in lexicon.STOP or doc_lower_words[lowered]:
                 # A lone capitalised common word (a sentence opener) cannot be a name.
                 if lowered in SINGLE_ORG_WORDS and not doc_lower_words[lowered]:
                     added.append(Span(*run.span(), "ORG", word, priority=1))

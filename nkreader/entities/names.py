@@ -82,16 +82,34 @@ class LowerWords(dict[str, bool]):
     def __init__(self, norm: str) -> None:
         super().__init__()
         self.norm = norm
+        self._spaced: set[str] | None = None
 
     def __missing__(self, word: str) -> bool:
-        found = _stands_lower(self.norm, word)
+        if self._spaced is None:
+            self._spaced = _spaced_words(self.norm)
+        found = (
+            word.isascii()
+            and word.isalpha()
+            and word.islower()
+            and (word in self._spaced or _stands_lower(self.norm, word))
+        )
         self[word] = found
         return found
 
 
+def _spaced_words(norm: str) -> set[str]:
+    """Return the words with white space (or the text's end) on both sides.
+
+    A lower-case word among these stands alone without a search. The text's first word counts
+    only after white space.
+    """
+    words = norm.split()
+    if words and not norm[0].isspace():
+        return set(words[1:])
+    return set(words)
+
+
 def _stands_lower(norm: str, word: str) -> bool:
-    if not (word.isascii() and word.isalpha() and word.islower()):
-        return False
     size = len(word)
     start = norm.find(word, 1)
     while start >= 0:
@@ -150,12 +168,9 @@ class Token:
     start: int
     end: int
     text: str
+    lower: str
     fixed: Span | None = None
     possessive: bool = False
-    lower: str = ""
-
-    def __post_init__(self) -> None:
-        self.lower = self.text.casefold()
 
 
 def run_tokens(norm: str, start: int, end: int, fixed: list[Span]) -> list[Token]:
@@ -170,14 +185,14 @@ def run_tokens(norm: str, start: int, end: int, fixed: list[Span]) -> list[Token
         if current is not None and current.start < t_end:
             if tokens and tokens[-1].fixed is current:
                 continue
-            tokens.append(Token(current.start, current.end, norm[current.start : current.end]))
-            tokens[-1].fixed = current
+            text = norm[current.start : current.end]
+            tokens.append(Token(current.start, current.end, text, text.casefold(), current))
             continue
         text = match.group()
-        if norm[t_end : t_end + 1] == "-" and text.casefold() in HYPHEN_PREFIXES:
-            continue
-        token = Token(t_start, t_end, text)
         lowered = text.casefold()
+        if norm[t_end : t_end + 1] == "-" and lowered in HYPHEN_PREFIXES:
+            continue
+        token = Token(t_start, t_end, text, lowered)
         if lowered.endswith("'s") and lowered not in NAME_POSSESSIVES:
             token.end -= 2
             token.text = text[:-2]

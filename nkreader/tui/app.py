@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -11,8 +11,20 @@ from textual.screen import Screen
 from nkreader.config import Settings
 from nkreader.library import Library
 from nkreader.tui.commands import Scope, palette_commands
-from nkreader.tui.providers import ArticleTitleProvider
 from nkreader.tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def article_titles() -> type[Provider]:
+    """The palette's "open article by title" provider, imported when the palette opens.
+
+    Textual's command module costs tens of milliseconds to import: not before the first paint.
+    """
+    from nkreader.tui.providers import ArticleTitleProvider
+
+    return ArticleTitleProvider
 
 
 class NkReaderApp(App[None]):
@@ -20,7 +32,7 @@ class NkReaderApp(App[None]):
 
     CSS_PATH = "nkreader.tcss"
     TITLE = "nkreader"
-    COMMANDS: ClassVar = App.COMMANDS | {ArticleTitleProvider}
+    COMMANDS: ClassVar = App.COMMANDS | {article_titles}
 
     def __init__(self, library: Library) -> None:
         super().__init__()
