@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from whoosh import analysis, fields, formats, qparser, query
+from whoosh import analysis, collectors, fields, formats, qparser, query
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter import stem as porter_stem
 
-from nkreader.model import Sort
+from nkreader.model import SearchCancelled, Sort
 
 SCHEMA_VERSION = 6
 PREFIX_EXPANSION_LIMIT = 24
@@ -37,6 +37,30 @@ _TOKENIZER = r"\w+(?:\.?\w+)*"
 
 class IndexLocked(Exception):
     """Another process holds the index's writer lock."""
+
+
+# How many matching documents a cancellable search scores between looks at its flag.
+_CANCEL_CHECK_EVERY = 256
+
+
+class _Cancellable(collectors.WrappingCollector):  # type: ignore[misc]
+    """Collects like its child but stops as soon as `cancelled()` says the search is stale.
+
+    Typing a word runs a search per pause; a broad prefix can take a second at 100,000
+    articles, and the search for the next keystroke should not wait behind it.
+    """
+
+    def __init__(self, child: Any, cancelled: Callable[[], bool]) -> None:
+        super().__init__(child)
+        self.cancelled = cancelled
+
+    def collect_matches(self) -> None:
+        child = self.child
+        cancelled = self.cancelled
+        for count, sub_docnum in enumerate(child.matches()):
+            if count % _CANCEL_CHECK_EVERY == 0 and cancelled():
+                raise SearchCancelled
+            child.collect(sub_docnum)
 
 
 @dataclass(frozen=True)
@@ -517,8 +541,18 @@ class SearchIndex:
 
         return parsed.accept(visit)
 
-    def search(self, text: str, *, sort: Sort = "relevance", limit: int | None = 20) -> RawHits:
-        """Ids and scores for a query; an empty query matches every article."""
+    def search(
+        self,
+        text: str,
+        *,
+        sort: Sort = "relevance",
+        limit: int | None = 20,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> RawHits:
+        """Ids and scores for a query; an empty query matches every article.
+
+        With `cancelled`, the search raises SearchCancelled soon after it returns True.
+        """
         parsed, notice = self.parse(text) if text.strip() else (query.Every(), None)
         reader = self._current()
         with self._lock:
@@ -533,11 +567,11 @@ class SearchIndex:
                 "optimize": False,
             }
             try:
-                results = searcher.search(parsed, **options)
+                results = _run(searcher, parsed, options, cancelled)
             except query.QueryError as error:
                 notice = f"could not run the query ({_describe(error)}); searched its words instead"
                 parsed = self._words_query(text)
-                results = searcher.search(parsed, **options)
+                results = _run(searcher, parsed, options, cancelled)
             ranked = tuple(
                 (reader.ids[docnum], float(score or 0.0)) for score, docnum in results.top_n
             )
@@ -610,6 +644,17 @@ class SearchIndex:
                 return ()
             results = searcher.more_like(docnum, "body", text=body, top=limit, numterms=12)
             return tuple((reader.ids[hit.docnum], float(hit.score or 0.0)) for hit in results)
+
+
+def _run(
+    searcher: Any, parsed: Any, options: dict[str, Any], cancelled: Callable[[], bool] | None
+) -> Any:
+    """Whoosh's `searcher.search`, optionally through a collector that can be cancelled."""
+    if cancelled is None:
+        return searcher.search(parsed, **options)
+    collector = _Cancellable(searcher.collector(**options), cancelled)
+    searcher.search_with_collector(parsed, collector)
+    return collector.results()
 
 
 def _positive_leaves(node: Any) -> Iterator[Any]:

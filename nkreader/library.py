@@ -26,11 +26,13 @@ from nkreader.corpus import (
     read_text,
     stat_corpus,
 )
+from nkreader.hits import HitList, date_order
 from nkreader.model import (
     Article,
     Entity,
     EntityType,
     Mention,
+    SearchCancelled,
     SearchHit,
     SearchResult,
     Snippet,
@@ -88,6 +90,7 @@ class Library:
         self._index: SearchIndex | None = None
         self._catalog: Catalog | None = None
         self._records: dict[str, FileRecord] = {}
+        self._date_orders: dict[Sort, list[tuple[str, float]]] = {}
         self._synced = False
         self._extractor: Extractor | None = None
         self._damage: str | None = None
@@ -198,6 +201,7 @@ class Library:
                 report = replace(report, notice=damage, rebuilt=True)
             files = self._unchanged_files or catalog.files()
             self._records = {record.id: record for record in files.values()}
+            self._date_orders = {}
             self._unchanged_files = {}
             self._synced = True
             return replace(report, seconds=time.perf_counter() - started)
@@ -378,7 +382,7 @@ class Library:
         index = self._ensure_synced()
         try:
             return action(index)
-        except (IndexLocked, LibraryError, OSError):
+        except (IndexLocked, LibraryError, OSError, SearchCancelled):
             raise
         except Exception:  # Whoosh fails in many ways on damaged or changing files
             # Reopen rather than rebuild: another process may just have committed. Opening
@@ -387,7 +391,7 @@ class Library:
             self._synced = False
             try:
                 return action(self._ensure_synced())
-            except (IndexLocked, LibraryError, OSError):
+            except (IndexLocked, LibraryError, OSError, SearchCancelled):
                 raise
             except Exception as error:  # still failing on a fresh reader: damaged
                 self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
@@ -407,27 +411,52 @@ class Library:
         sort: Sort = "relevance",
         limit: int | None = 20,
         snippets: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Run a query; an empty query lists the whole library."""
+        """Run a query; an empty query lists the whole library.
+
+        Without snippets the hits are built as they are read, so that a list of every hit
+        costs little more than the search. A search raises SearchCancelled soon after
+        `cancelled()` turns True.
+        """
         started = time.perf_counter()
         with self._lock:
-            raw = self._recovering(lambda index: index.search(query, sort=sort, limit=limit))
-        hits = []
-        for article_id, score in raw.ranked:
-            record = self._records.get(article_id)
-            if record is None:
-                continue
-            snippet = self._snippet(record, raw.matcher) if snippets else None
-            hits.append(
-                SearchHit(article_id, record.title, record.outlet, record.published, score, snippet)
+            if not query.strip() and sort != "relevance":
+                return self._whole_library(query, sort, limit, started)
+            raw = self._recovering(
+                lambda index: index.search(query, sort=sort, limit=limit, cancelled=cancelled)
+            )
+            records = self._records
+        ranked = [pair for pair in raw.ranked if pair[0] in records]
+        hits: Sequence[SearchHit] = HitList(ranked, records)
+        if snippets:
+            hits = tuple(
+                replace(hit, snippet=self._snippet(records[hit.id], raw.matcher)) for hit in hits
             )
         return SearchResult(
             query=query,
             sort=sort,
             total=raw.total,
-            hits=tuple(hits),
+            hits=hits,
             suggestion=raw.suggestion,
             notice=raw.notice,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _whole_library(
+        self, query: str, sort: Sort, limit: int | None, started: float
+    ) -> SearchResult:
+        """Every article by date, from the catalog: no index read, sorted once per sync."""
+        self._ensure_synced()
+        ranked = self._date_orders.get(sort)
+        if ranked is None:
+            ranked = self._date_orders[sort] = date_order(self._records.values(), sort)
+        shown = ranked if limit is None else ranked[:limit]
+        return SearchResult(
+            query=query,
+            sort=sort,
+            total=len(ranked),
+            hits=HitList(shown, self._records),
             seconds=time.perf_counter() - started,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,10 +72,14 @@ class SearchResult:
     query: str
     sort: Sort
     total: int
-    hits: tuple[SearchHit, ...]
+    hits: Sequence[SearchHit]
     suggestion: str | None = None
     notice: str | None = None
     seconds: float = 0.0
+
+
+class SearchCancelled(Exception):
+    """A search given up because a newer one replaced it (the user typed on)."""
 
 
 class Mention(NamedTuple):

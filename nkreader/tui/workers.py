@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
 from nkreader.library import Library, LibraryError
-from nkreader.model import Article, Sort
+from nkreader.model import Article, SearchCancelled, Sort
 from nkreader.render import Rendered, one_line, render_markdown
 from nkreader.tui.highlighting import mention_spans
 from nkreader.tui.messages import (
@@ -37,13 +37,23 @@ def sync_library(node: DOMNode, library: Library) -> None:
 
 @work(thread=True, exclusive=True, group="search", exit_on_error=False)
 def search(node: DOMNode, library: Library, generation: int, query: str, sort: Sort) -> None:
-    """Every hit, no snippets: the list asks for snippets of the rows it shows."""
+    """Every hit, no snippets: the list asks for snippets of the rows it shows.
+
+    A newer search cancels this worker, and the search itself then stops early.
+    """
+    worker = get_current_worker()
+
+    def cancelled() -> bool:
+        return worker.is_cancelled
+
     try:
-        result = library.search(query, sort=sort, limit=None, snippets=False)
+        result = library.search(query, sort=sort, limit=None, snippets=False, cancelled=cancelled)
+    except SearchCancelled:
+        return
     except LibraryError as error:
         node.post_message(WorkFailed("Search failed", str(error)))
         return
-    if not get_current_worker().is_cancelled:
+    if not worker.is_cancelled:
         node.post_message(SearchFinished(generation, result))
 
 

@@ -19,7 +19,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from nkreader.compare import Comparison
@@ -38,6 +38,7 @@ from nkreader.tui.widgets.compare_marks import (
 )
 from nkreader.tui.widgets.compare_pane import ComparePane, MarkStyles, PaneContent, prepare_pane
 from nkreader.tui.widgets.compare_summary import CompareSummary
+from nkreader.tui.widgets.key_hints import KeyHints
 
 STACK_BELOW = 100
 """Narrower than this many columns, the panes stack instead of sitting side by side."""
@@ -155,7 +156,7 @@ class CompareScreen(Screen[None]):
             yield ComparePane(id="compare-right")
         yield CompareSummary(id="compare-summary")
         yield Static(Content("Comparing…"), id="compare-status")
-        yield Footer()
+        yield KeyHints(id="key-hints")
 
     @property
     def left(self) -> ComparePane:

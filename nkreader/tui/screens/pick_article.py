@@ -43,7 +43,7 @@ def find_candidates(
     try:
         related = library.related(article_id, limit=10) if generation == 0 else ()
         sort: Sort = "relevance" if query.strip() else "newest"
-        hits = library.search(query, sort=sort, limit=LIMIT, snippets=False).hits
+        hits = tuple(library.search(query, sort=sort, limit=LIMIT, snippets=False).hits)
     except LibraryError:
         related, hits = (), ()
     if not get_current_worker().is_cancelled:

@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from nkreader.library import Library
@@ -23,6 +23,7 @@ from nkreader.tui.query import as_you_type
 from nkreader.tui.screens.reading_actions import ReadingActions
 from nkreader.tui.widgets.article_info import ArticleInfo
 from nkreader.tui.widgets.article_list import ArticleList
+from nkreader.tui.widgets.key_hints import KeyHints
 from nkreader.tui.widgets.reading_pane import ReadingPane
 from nkreader.tui.widgets.related_list import RelatedList
 from nkreader.tui.widgets.search_box import SearchBox
@@ -65,7 +66,7 @@ class ReaderScreen(ReadingActions):
             f"The terminal is too small for nkreader.\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             id="too-small",
         )
-        yield Footer()
+        yield KeyHints(id="key-hints")
 
     @property
     def search_box(self) -> SearchBox:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -81,7 +82,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.hits: tuple[SearchHit, ...] = ()
+        self.hits: Sequence[SearchHit] = ()
         self.snippet_query = ""
         self.empty_message = "Loading…"
         self._snippets: dict[str, Snippet] = {}

@@ -1,0 +1,104 @@
+"""Result lists at scale: hits built on demand, the whole library by date, cancelled searches."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from pathlib import Path
+
+import pytest
+
+import nkreader.index
+from nkreader.catalog import FileRecord
+from nkreader.hits import HitList, date_order
+from nkreader.library import Library
+from nkreader.model import SearchCancelled
+
+
+def record(article_id: str, published: datetime.date | None) -> FileRecord:
+    return FileRecord(
+        f"/c/{article_id}.md", 0, 0, "h", article_id, f"T {article_id}", "O", published
+    )
+
+
+def test_whole_library_lists_newest_first_with_undated_last(shared_library: Library) -> None:
+    result = shared_library.search("", sort="newest", limit=None, snippets=False)
+
+    dates = [hit.published for hit in result.hits]
+    dated = [d for d in dates if d is not None]
+    assert result.total == len(result.hits) == 8
+    assert dated == sorted(dated, reverse=True)
+    assert dates[-1] is None  # the one undated report
+
+
+def test_whole_library_oldest_first_is_the_dated_order_reversed(shared_library: Library) -> None:
+    newest = shared_library.search("", sort="newest", limit=None, snippets=False).hits
+    oldest = shared_library.search("", sort="oldest", limit=None, snippets=False).hits
+
+    assert [h.id for h in oldest[:-1]] == [h.id for h in reversed(newest[:-1])]
+    assert oldest[-1].published is None
+
+
+def test_whole_library_respects_the_limit(shared_library: Library) -> None:
+    result = shared_library.search("", sort="newest", limit=3)
+
+    assert len(result.hits) == 3
+    assert result.total == 8
+
+
+def test_whole_library_sees_an_article_added_since(library: Library, corpus_dir: Path) -> None:
+    library.search("", sort="newest", limit=None)
+    text = (corpus_dir / "nuclear-test-site.md").read_text()
+    newer = text.replace("id: nuclear-test-site", "id: from-the-future")
+    newer = newer.replace("published: 2022-06-07", "published: 2099-01-01")
+    (corpus_dir / "future.md").write_text(newer + "\nA later paragraph.\n")
+
+    library.sync()
+    first = library.search("", sort="newest", limit=None).hits[0]
+
+    assert (first.id, first.published) == ("from-the-future", datetime.date(2099, 1, 1))
+
+
+def test_date_order_keeps_ties_in_id_order_both_ways() -> None:
+    day = datetime.date(2024, 5, 1)
+    records = [record("b", day), record("a", day), record("c", None), record("z", None)]
+    records.append(record("m", datetime.date(2025, 1, 1)))
+
+    assert [i for i, _ in date_order(records, "newest")] == ["m", "a", "b", "c", "z"]
+    assert [i for i, _ in date_order(records, "oldest")] == ["a", "b", "m", "c", "z"]
+
+
+def test_hit_list_builds_hits_from_the_catalog_and_acts_as_a_sequence() -> None:
+    records = {r.id: r for r in (record("a", None), record("b", datetime.date(2024, 1, 2)))}
+    hits = HitList([("b", 2.0), ("a", 1.0), ("gone", 0.5)], records)
+
+    assert len(hits) == 3
+    assert (hits[0].title, hits[0].score, hits[0].published) == ("T b", 2.0, records["b"].published)
+    assert hits[-1].id == hits[-1].title == "gone"  # indexed but no longer in the catalog
+    assert [h.id for h in hits[1:]] == ["a", "gone"]
+    assert hits == tuple(hits) and hits != ()
+    assert hits[0] is hits[0]  # built once
+    with pytest.raises(IndexError):
+        hits[3]
+
+
+def test_a_cancelled_search_stops_and_leaves_the_index_usable(shared_library: Library) -> None:
+    with pytest.raises(SearchCancelled):
+        shared_library.search("missile OR launch", limit=None, cancelled=lambda: True)
+
+    result = shared_library.search("missile OR launch", limit=None, cancelled=lambda: False)
+
+    assert result.total > 0
+    assert shared_library.search("missile OR launch", limit=None).total == result.total
+
+
+def test_a_search_cancelled_midway_raises(
+    shared_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(nkreader.index, "_CANCEL_CHECK_EVERY", 1)
+    calls = itertools.count()
+
+    assert shared_library.search("korea", limit=None).total >= 2
+    with pytest.raises(SearchCancelled):
+        # Still wanted at the first matching document, replaced by the second.
+        shared_library.search("korea", limit=None, cancelled=lambda: next(calls) >= 1)
