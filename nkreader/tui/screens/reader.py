@@ -30,7 +30,9 @@ from nkreader.tui.widgets.search_box import SearchBox
 from nkreader.tui.widgets.side_pane import SidePane
 from nkreader.tui.widgets.status_line import StatusLine
 
-DEBOUNCE_SECONDS = 0.12
+# A pause in typing this long starts a search. Short, because a newer search cancels the
+# running one inside the index, so searching between keystrokes costs little.
+DEBOUNCE_SECONDS = 0.05
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 NARROW_WIDTH = 110
 
