@@ -493,6 +493,15 @@ def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[Enti
     return None
 
 
+def _initials_match(acronym: str, name: str) -> bool:
+    """Return True for a mixed-case acronym spelling the name's capitalised initials.
+
+    "Global Alliance for Vaccines and Immunisation (Gavi)": G, A, V, I.
+    """
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return len(acronym) >= 3 and initials.casefold() == acronym.casefold()
+
+
 def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:
     """Give "Long Name (ACR)" acronyms the long name's type and canonical, everywhere."""
     defined: dict[str, tuple[EntityType, str]] = {}
@@ -504,7 +513,9 @@ def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:
         if match is None:
             continue
         acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2:
+        if sum(c.isupper() for c in acronym) < 2 and not _initials_match(
+            acronym, norm[span.start : span.end]
+        ):
             continue
         defined.setdefault(acronym, (span.type, span.canonical))
         if match.start(1) not in by_start:
@@ -512,6 +523,12 @@ def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:
             by_start[new.start] = new
     if not defined:
         return spans
+    for acronym, (entity_type, canonical) in defined.items():
+        if not acronym.isupper():
+            # A capitalised word is not a mention by itself; once defined, each use is.
+            for use in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", norm):
+                if use.start() not in by_start:
+                    by_start[use.start()] = Span(*use.span(), entity_type, canonical)
     result = sorted(by_start.values(), key=lambda s: s.start)
     for span in result:
         surface = norm[span.start : span.end]

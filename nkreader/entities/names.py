@@ -35,6 +35,7 @@ HYPHEN_PREFIXES = frozenset({"ex", "pro", "anti", "non", "neo", "post", "pre"})
 NAME_PARTICLES = frozenset(
     {"bin", "al", "ibn", "abu", "van", "von", "de", "da", "del", "della", "der", "den", "du", "le"}
 )
+ARTICLES = frozenset({"the", "a", "an"})
 # Organisations named by one capitalised common noun where its lower-case form is absent.
 SINGLE_ORG_WORDS = frozenset({"army", "navy", "parliament", "senate", "congress", "cabinet"})
 # Words that qualify a place without making a new name of it ("Central Asia").
@@ -368,15 +369,59 @@ def name_spans(
     byline: bool = False,
 ) -> tuple[list[Span], list[Span]]:
     """Return (new spans, fixed spans absorbed into longer names) for one capitalised run."""
-    norm = doc.norm
-    found: list[Span] = []
-    absorbed: list[Span] = []
-    tokens = run_tokens(norm, run_start, run_end, fixed)
+    tokens = run_tokens(doc.norm, run_start, run_end, fixed)
     if not headline and not byline:
         whole = _name_around_place(doc, tokens)
         if whole is not None:
             span, place = whole
             return [span], [place]
+        listed = _listed_names_around_places(doc, tokens)
+        if listed is not None:
+            return listed
+    return _stretch_spans(doc, tokens, headline, byline)
+
+
+def _listed_names_around_places(
+    doc: DocInfo, tokens: list[Token]
+) -> tuple[list[Span], list[Span]] | None:
+    """Split "Eximbank and Credit Suisse First Boston" at "and" when a part is a name of its own.
+
+    Only when some part is an organisation named around a place; otherwise the run stays
+    whole, as "Argyll and Sutherland Highlanders" must.
+    """
+    if head_type(tokens) is not None:
+        return None  # one name ending in its head ("Texas Parks and Wildlife Department")
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower == "and" and token.fixed is None:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    if len(parts) < 2 or not all(parts):
+        return None
+    found: list[Span] = []
+    absorbed: list[Span] = []
+    split = False
+    for part in parts:
+        around = _name_around_place(doc, part)
+        if around is not None:
+            split = True
+            found.append(around[0])
+            absorbed.append(around[1])
+            continue
+        new, taken = _stretch_spans(doc, part, False, False)
+        found.extend(new)
+        absorbed.extend(taken)
+    return (found, absorbed) if split else None
+
+
+def _stretch_spans(
+    doc: DocInfo, tokens: list[Token], headline: bool, byline: bool
+) -> tuple[list[Span], list[Span]]:
+    """Spans for the tokens of a run, stretch by stretch between fixed spans and possessives."""
+    norm = doc.norm
+    found: list[Span] = []
+    absorbed: list[Span] = []
     stretches = split_at_breaks(tokens)
     previous_fixed: Token | None = None
     for number, stretch in enumerate(stretches):
@@ -412,6 +457,9 @@ def _name_around_place(doc: DocInfo, tokens: list[Token]) -> tuple[Span, Span] |
     Titles, heads, connectors, other known names and personal names leave the run alone, and
     so does a geographic qualifier before the place ("Central Asia") or a sentence opener.
     """
+    # A sentence-initial article is not part of the name ("The Liberal Democrats said").
+    while tokens and tokens[0].lower in ARTICLES and tokens[0].fixed is None:
+        tokens = tokens[1:]
     places = [t for t in tokens if t.fixed is not None]
     if len(tokens) < 2 or len(places) != 1:
         return None
@@ -421,6 +469,8 @@ def _name_around_place(doc: DocInfo, tokens: list[Token]) -> tuple[Span, Span] |
         return None
     if place.text.isupper() or any(t.possessive for t in tokens):
         return None
+    if doc.norm[place.end : place.end + 1] in ("'", "’"):
+        return None  # a possessive place ("Russia's Mikoyan-Gurevich") owns, not names
     index = tokens.index(place)
     others = tokens[:index] + tokens[index + 1 :]
     for token in others:
