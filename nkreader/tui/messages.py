@@ -18,6 +18,13 @@ class LibrarySynced(Message):
 
 
 @dataclass
+class LibraryListed(Message):
+    """The whole library as last indexed, shown while the sync checks the files."""
+
+    result: SearchResult
+
+
+@dataclass
 class SearchFinished(Message):
     generation: int
     result: SearchResult

@@ -16,6 +16,7 @@ from nkreader.tui.highlighting import mention_spans
 from nkreader.tui.messages import (
     ArticleLoaded,
     EntitiesFound,
+    LibraryListed,
     LibrarySynced,
     RelatedFound,
     SearchFinished,
@@ -26,7 +27,11 @@ from nkreader.tui.messages import (
 
 @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
 def sync_library(node: DOMNode, library: Library) -> None:
+    """List what the catalog knows at once, then check every file and index the changes."""
     try:
+        listing = library.catalog_listing()
+        if listing is not None:
+            node.post_message(LibraryListed(listing))
         report = library.sync()
     except LibraryError as error:
         node.post_message(WorkFailed("Indexing failed", str(error)))

@@ -10,6 +10,7 @@ import pytest
 
 import nkreader.index
 from nkreader.catalog import FileRecord
+from nkreader.config import Settings
 from nkreader.hits import HitList, date_order
 from nkreader.library import Library
 from nkreader.model import SearchCancelled
@@ -102,3 +103,28 @@ def test_a_search_cancelled_midway_raises(
     with pytest.raises(SearchCancelled):
         # Still wanted at the first matching document, replaced by the second.
         shared_library.search("korea", limit=None, cancelled=lambda: next(calls) >= 1)
+
+
+def test_catalog_listing_is_none_before_the_first_index(library: Library) -> None:
+    assert library.catalog_listing() is None
+
+
+def test_catalog_listing_shows_the_library_as_last_indexed_without_reading_the_disk(
+    settings: Settings, corpus_dir: Path
+) -> None:
+    first = Library(settings)
+    first.sync()
+    first.close()
+    text = (corpus_dir / "nuclear-test-site.md").read_text()
+    (corpus_dir / "added.md").write_text(text.replace("id: nuclear-test-site", "id: added-since"))
+
+    later = Library(settings)
+    listing = later.catalog_listing()
+    assert listing is not None
+    listed = [hit.id for hit in listing.hits]
+    synced = [hit.id for hit in later.search("", sort="newest", limit=None).hits]
+    later.close()
+
+    assert len(listed) == listing.total == 8 and "added-since" not in listed
+    assert listed == [i for i in synced if i != "added-since"]
+    assert "added-since" in synced

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import events, on
@@ -18,7 +19,13 @@ from nkreader.model import SORTS, SearchResult, Sort
 from nkreader.render import one_line
 from nkreader.tui import workers
 from nkreader.tui.commands import bindings_for
-from nkreader.tui.messages import LibrarySynced, SearchFinished, SnippetsFetched, WorkFailed
+from nkreader.tui.messages import (
+    LibraryListed,
+    LibrarySynced,
+    SearchFinished,
+    SnippetsFetched,
+    WorkFailed,
+)
 from nkreader.tui.query import as_you_type
 from nkreader.tui.screens.reading_actions import ReadingActions
 from nkreader.tui.widgets.article_info import ArticleInfo
@@ -51,6 +58,7 @@ class ReaderScreen(ReadingActions):
         self.result: SearchResult | None = None
         self._generation = 0
         self._shown_generation = -1
+        self._listed_generation = -1
         self._debounce: Timer | None = None
         self._was_narrow: bool | None = None
         self.compare_mark: tuple[str, str] | None = None
@@ -151,17 +159,33 @@ class ReaderScreen(ReadingActions):
         elif (hit := self.article_list.highlighted) is not None:
             self.open_article(hit.id)
 
+    def on_library_listed(self, message: LibraryListed) -> None:
+        """Show the library as last indexed while the sync checks it, unless the user is ahead."""
+        if self.ready or self.typed_query.strip() or self.effective_sort != message.result.sort:
+            return
+        self._listed_generation = self._shown_generation = self._generation
+        self._show_result(replace(message.result, notice="checking the files for changes…"))
+
     def on_library_synced(self, message: LibrarySynced) -> None:
         self.ready = True
         if message.report.notice:
             self.notify(one_line(message.report.notice), markup=False)
+        listed = self._listed_generation == self._generation and self.result is not None
+        if listed and not message.report.changed and self.result is not None:
+            # Nothing changed on disk: keep the list (and the cursor) the catalog gave.
+            self.result = replace(self.result, notice=message.report.notice)
+            self.status.show_result(self.result)
+            self.refresh_bindings()
+            return
         self.run_search(immediately=True)
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.generation != self._generation:
             return
         self._shown_generation = message.generation
-        result = message.result
+        self._show_result(message.result)
+
+    def _show_result(self, result: SearchResult) -> None:
         self.result = result
         suggestion = self.suggestion
         if suggestion:
