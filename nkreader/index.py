@@ -580,6 +580,17 @@ class SearchIndex:
             suggestion = self._suggest(text, searcher) if total == 0 and text.strip() else None
         return RawHits(total, ranked, matcher, suggestion, notice)
 
+    def warm(self) -> None:
+        """Open the searcher, its docnum-to-id table and the query parser ahead of a search.
+
+        At 100,000 articles these cost a few hundred milliseconds that the first search
+        typed would otherwise wait for.
+        """
+        reader = self._current()
+        with self._lock:
+            reader.ids  # noqa: B018 - built on first read
+            self._query_parser()
+
     def matcher(self, text: str) -> TermMatcher:
         """A matcher for the terms of a query string."""
         if not text.strip():

@@ -443,6 +443,14 @@ class Library:
             seconds=time.perf_counter() - started,
         )
 
+    def warm_search(self) -> None:
+        """Prepare the index for the first search (see SearchIndex.warm); errors wait for it."""
+        with self._lock:
+            try:
+                self._recovering(lambda index: index.warm())
+            except LibraryError:
+                pass  # the search that meets it reports it
+
     def catalog_listing(self, sort: Sort = "newest") -> SearchResult | None:
         """The whole library as it was last indexed, read from the catalog alone.
 

@@ -37,6 +37,7 @@ def sync_library(node: DOMNode, library: Library) -> None:
         node.post_message(WorkFailed("Indexing failed", str(error)))
         return
     node.post_message(LibrarySynced(report))
+    library.warm_search()
     render_markdown("*warm-up*")  # imports markdown-it here rather than on the first open
 
 

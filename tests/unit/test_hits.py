@@ -12,7 +12,7 @@ import nkreader.index
 from nkreader.catalog import FileRecord
 from nkreader.config import Settings
 from nkreader.hits import HitList, date_order
-from nkreader.library import Library
+from nkreader.library import Library, LibraryError
 from nkreader.model import SearchCancelled
 
 
@@ -128,3 +128,20 @@ def test_catalog_listing_shows_the_library_as_last_indexed_without_reading_the_d
     assert len(listed) == listing.total == 8 and "added-since" not in listed
     assert listed == [i for i in synced if i != "added-since"]
     assert "added-since" in synced
+
+
+def test_warm_search_indexes_if_needed_and_leaves_searches_alike(library: Library) -> None:
+    library.warm_search()  # the first call on a new library syncs it
+
+    assert library.search("korea", limit=None).total >= 2
+
+
+def test_warm_search_keeps_a_library_error_for_the_search_to_report(
+    home: Path, corpus_dir: Path
+) -> None:
+    inside = Library(Settings(home=home, corpus_dirs=(corpus_dir,), index_dir=corpus_dir / "ix"))
+
+    inside.warm_search()  # no exception: the index may not live inside a corpus
+
+    with pytest.raises(LibraryError, match="must not be inside a corpus"):
+        inside.search("korea")
