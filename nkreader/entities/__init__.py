@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # Bump whenever extract() output can change: the search index caches mentions by it.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 if TYPE_CHECKING:
     from nkreader.entities.extractor import Extractor
     from nkreader.entities.grouping import group
+    from nkreader.entities.parallel import extract_many
 
-__all__ = ["EXTRACTOR_VERSION", "Extractor", "group"]
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_many", "group"]
 
 
 def __getattr__(name: str) -> Any:
@@ -24,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from nkreader.entities.grouping import group
 
         return group
+    if name == "extract_many":
+        from nkreader.entities.parallel import extract_many
+
+        return extract_many
     raise AttributeError(name)

@@ -71,6 +71,15 @@ DOC_ONE_WORD = re.compile(r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[T
 # A possessive inside a curated name: the word before it and the spaces after it.
 INNER_POSSESSIVE = re.compile(r"([\w.]+)('s|') +")
 KOREAS_AFTER = re.compile(r"\s+(?:Koreas|countries)\b")
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# Legal forms that end a company's name ("Planet Labs PBC", "Golden Harbor Trading Co.").
+CORPORATE_SUFFIX = re.compile(
+    r",? (?:Inc|Ltd|Co|Corp|Plc|PLC|plc|LLC|LLP|PBC|AG|SA|S\.A|NV|BV|GmbH|Pte|Pty|KK)\b\.?"
+    r"(?![\w-])"
+)
+ABBREVIATED_FORM = re.compile(r" (?:Inc|Ltd|Co|Corp)$")
+# Capitalised words and "of" right before a place: "Defence Intelligence of " Ukraine.
+NAME_OF_BEFORE = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]* ){1,4})of (?:the )?$")
 
 
 class Extractor:
@@ -155,7 +164,8 @@ class Extractor:
             [s for s in spans if id(s) not in absorbed_ids] + added, key=lambda s: s.start
         )
         merged = _resolve_people(merged, norm)
-        merged = _apply_acronyms(merged, norm)
+        merged = _with_corporate_suffixes(merged, norm)
+        merged = _apply_acronyms(merged, norm, self.knowledge)
         return tuple(
             Mention(s.start, s.end, text[s.start : s.end], s.type, s.canonical) for s in merged
         )
@@ -493,26 +503,83 @@ def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[Enti
     return None
 
 
+def _with_corporate_suffixes(spans: list[Span], norm: str) -> list[Span]:
+    """Extend organisations over a legal form after them, dropping spans inside it."""
+    kept: list[Span] = []
+    reach = -1
+    for span in spans:
+        if span.start < reach:
+            continue  # the legal form itself, now inside the company's span
+        if span.type == "ORG":
+            end = span.end
+            if norm[end : end + 1] == "." and ABBREVIATED_FORM.search(norm, span.start, end):
+                end += 1  # "Golden Harbor Trading Co."
+            while suffix := CORPORATE_SUFFIX.match(norm, end):
+                end = suffix.end()
+            span.end = reach = end
+        kept.append(span)
+    return kept
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
 def _initials_match(acronym: str, name: str) -> bool:
     """Return True for a mixed-case acronym spelling the name's capitalised initials.
 
     "Global Alliance for Vaccines and Immunisation (Gavi)": G, A, V, I.
     """
-    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
-    return len(acronym) >= 3 and initials.casefold() == acronym.casefold()
+    return len(acronym) >= 3 and _initials(name).casefold() == acronym.casefold()
 
 
-def _apply_acronyms(spans: list[Span], norm: str) -> list[Span]:
-    """Give "Long Name (ACR)" acronyms the long name's type and canonical, everywhere."""
+def _named_of_place(place: Span, norm: str) -> Span | None:
+    """The organisation "Security Service of Ukraine" around a place ending it, if any."""
+    match = NAME_OF_BEFORE.search(norm, max(0, place.start - 80), place.start)
+    if match is None:
+        return None
+    start = match.start()
+    if norm.startswith(("The ", "the "), start):
+        start += 4  # "The Security Service of Ukraine"
+    if (
+        start >= match.end(1)
+        or norm[start : match.end(1)].split()[0].casefold() in lexicon.FUNCTION_STOP
+    ):
+        return None
+    name = norm[start : place.end]
+    return Span(start, place.end, "ORG", " ".join(name.split()), priority=1)
+
+
+def _apply_acronyms(spans: list[Span], norm: str, knowledge: Knowledge) -> list[Span]:
+    """Give "Long Name (ACR)" acronyms the long name's type and canonical, everywhere.
+
+    A curated acronym keeps its own entity ("Seoul, South Korea (AP)" is a dateline credit),
+    a place takes an acronym only if the acronym starts with one of its initials, and a place
+    ending "Name of Place (ACR)" makes the whole an organisation ("Security Service of
+    Ukraine (SBU)").
+    """
     defined: dict[str, tuple[EntityType, str]] = {}
     by_start = {s.start: s for s in spans}
-    for span in spans:
-        if span.type in ("DATE", "QUANTITY") or span.end - span.start <= 6:
+    for span in list(spans):
+        if span.type in ("DATE", "QUANTITY") or span.end - span.start <= 2:
             continue
         match = ACRONYM_DEFINITION.match(norm, span.end)
         if match is None:
             continue
         acronym = match.group(1)
+        known = knowledge.lookup(acronym)
+        if known is not None and known.canonical != span.canonical:
+            continue
+        if span.type in PLACE_TYPES:
+            named = _named_of_place(span, norm)
+            if named is not None:
+                by_start.pop(span.start, None)
+                by_start.pop(named.start, None)
+                span = by_start[named.start] = named
+            elif acronym[0] not in _initials(norm[span.start : span.end]):
+                continue
+        if span.end - span.start <= 6:
+            continue
         if sum(c.isupper() for c in acronym) < 2 and not _initials_match(
             acronym, norm[span.start : span.end]
         ):

@@ -64,3 +64,46 @@ def test_a_mixed_case_acronym_spelling_the_initials_joins_its_name() -> None:
     assert {m.type for m in mentions} == {"ORG"}
     assert len({m.canonical for m in mentions}) == 1
     assert sum(m.text == "Gavi" for m in mentions) == 2
+
+
+def test_a_curated_acronym_after_a_place_keeps_its_own_entity() -> None:
+    mentions = EXTRACTOR.extract("SEOUL, South Korea (AP) — The launch was reported, AP said.")
+
+    credits = [m for m in mentions if m.text == "AP"]
+    assert len(credits) == 2
+    assert {(m.type, m.canonical) for m in credits} == {("ORG", "Associated Press")}
+
+
+def test_an_organisation_named_of_a_place_takes_the_acronym_after_it() -> None:
+    text = (
+        "The Security Service of Ukraine (SBU) said the shells were North Korean. "
+        "The SBU did not say how many."
+    )
+
+    mentions = [(m.text, m.type, m.canonical) for m in EXTRACTOR.extract(text)]
+
+    name = ("Security Service of Ukraine", "ORG", "Security Service of Ukraine")
+    assert name in mentions
+    assert mentions.count(("SBU", "ORG", "Security Service of Ukraine")) == 2
+
+
+def test_an_acronym_unrelated_to_the_place_before_it_is_not_that_place() -> None:
+    mentions = found("Officials in Hanoi (MPAA) spoke. The MPAA declined to comment.")
+
+    assert ("MPAA", "GPE") not in mentions
+
+
+def test_a_legal_form_belongs_to_the_company_name() -> None:
+    mentions = found(
+        "Imagery from Planet Labs PBC and the tanker of Golden Harbor Trading Co., a firm."
+    )
+
+    assert ("Planet Labs PBC", "ORG") in mentions
+    assert ("Golden Harbor Trading Co.", "ORG") in mentions
+    assert ("PBC", "ORG") not in mentions
+
+
+def test_wire_service_tags_are_not_organisations() -> None:
+    mentions = found("(LEAD) N. Korea fires missile, ships turned off their AIS transponders.")
+
+    assert all(text not in ("LEAD", "AIS") for text, _ in mentions)
