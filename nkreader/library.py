@@ -261,7 +261,9 @@ class Library:
         renamed: list[str] = []
         pending_mentions: list[tuple[str, str, tuple[Mention, ...]]] = []
 
-        def changed_docs() -> Iterator[IndexDoc]:
+        from collections.abc import Generator
+
+        def changed_articles() -> Iterator[Article]:
             for path in sorted(changed):
                 try:
                     article = load_article(Path(path))
@@ -283,9 +285,12 @@ class Library:
                     renamed.append(previous.id)
                 stat = on_disk[path]
                 records.append(_record(path, stat, article))
-                mentions = catalog.cached_mentions(article.content_hash, entity_version)
-                if mentions is None:
-                    mentions = self.extractor().extract(article.body)
+                yield article
+
+        def changed_docs() -> Generator[IndexDoc, None, None]:
+            found = self._with_mentions(changed_articles(), len(changed), catalog, entity_version)
+            for article, mentions, extracted in found:
+                if extracted:
                     pending_mentions.append((article.content_hash, entity_version, mentions))
                     if len(pending_mentions) >= 500:
                         catalog.store_mentions(pending_mentions)
@@ -297,7 +302,11 @@ class Library:
         if rebuilt or empty:
             # Nothing to delete in an empty index, so documents stream straight to the writer.
             if changed:
-                index.write(changed_docs(), (), fresh=True, progress=on_progress)
+                streamed = changed_docs()
+                try:
+                    index.write(streamed, (), fresh=True, progress=on_progress)
+                finally:
+                    streamed.close()  # now, not when a traceback lets go: it stops the workers
             stale_ids: list[str] = []
         else:
             docs = list(changed_docs())
@@ -320,6 +329,63 @@ class Library:
             rebuilt=rebuilt,
             notice=notice,
         )
+
+    def _with_mentions(
+        self, articles: Iterator[Article], count: int, catalog: Catalog, version: str
+    ) -> Iterator[tuple[Article, tuple[Mention, ...], bool]]:
+        """Each of `count` articles with its mentions, and whether they were just extracted.
+
+        A change set big enough to repay starting a process is extracted in workers, so that
+        extraction overlaps the index writing the caller does with the results.
+        """
+        from nkreader.entities import parallel
+
+        if count >= parallel.MIN_TEXTS_FOR_POOL:
+            yield from self._extracted_ahead(articles, catalog, version)
+            return
+        for article in articles:
+            cached = catalog.cached_mentions(article.content_hash, version)
+            if cached is not None:
+                yield article, cached, False
+            else:
+                yield article, self.extractor().extract(article.body), True
+
+    def _extracted_ahead(
+        self, articles: Iterator[Article], catalog: Catalog, version: str
+    ) -> Iterator[tuple[Article, tuple[Mention, ...], bool]]:
+        """`_with_mentions` with bodies sent to worker processes a few chunks ahead."""
+        from collections import deque
+
+        from nkreader.entities.parallel import (
+            ExtractionFailed,
+            ExtractionPool,
+            Pending,
+            background_workers,
+        )
+
+        self.extractor()  # a broken knowledge file fails here as one line, not in a worker
+        knowledge = self.settings.user_knowledge
+        pool = ExtractionPool(background_workers(), knowledge if knowledge.exists() else None)
+        waiting: deque[tuple[Article, tuple[Mention, ...] | Pending]] = deque()
+
+        def settled() -> tuple[Article, tuple[Mention, ...], bool]:
+            article, found = waiting.popleft()
+            if isinstance(found, Pending):
+                return article, found.result(), True
+            return article, found, False
+
+        try:
+            with pool:
+                for article in articles:
+                    cached = catalog.cached_mentions(article.content_hash, version)
+                    found = pool.submit(article.body) if cached is None else cached
+                    waiting.append((article, found))
+                    if len(waiting) >= pool.lookahead:
+                        yield settled()
+                while waiting:
+                    yield settled()
+        except ExtractionFailed as error:
+            raise LibraryError(str(error)) from error
 
     def _mentions(self, article: Article, catalog: Catalog, version: str) -> tuple[Mention, ...]:
         cached = catalog.cached_mentions(article.content_hash, version)
