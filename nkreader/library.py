@@ -7,8 +7,8 @@ import os
 import sqlite3
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +91,7 @@ class Library:
         self._catalog: Catalog | None = None
         self._records: dict[str, FileRecord] = {}
         self._date_orders: dict[Sort, list[tuple[str, float]]] = {}
+        self._listed_files: dict[str, FileRecord] = {}
         self._synced = False
         self._extractor: Extractor | None = None
         self._damage: str | None = None
@@ -141,12 +142,18 @@ class Library:
             if self._extractor is None:
                 from nkreader.entities import Extractor
 
-                knowledge = self.settings.user_knowledge
                 try:
-                    self._extractor = Extractor(knowledge if knowledge.exists() else None)
+                    self._extractor = Extractor(self._user_knowledge())
                 except (OSError, ValueError) as error:
-                    raise LibraryError(f"cannot load {knowledge}: {error}") from error
+                    raise LibraryError(
+                        f"cannot load {self.settings.user_knowledge}: {error}"
+                    ) from error
             return self._extractor
+
+    def _user_knowledge(self) -> Path | None:
+        """The user's knowledge file, if they have one."""
+        knowledge = self.settings.user_knowledge
+        return knowledge if knowledge.exists() else None
 
     def _entity_version(self) -> str:
         """Changes whenever extraction would give other results, so caches stay honest."""
@@ -201,7 +208,8 @@ class Library:
                 report = replace(report, notice=damage, rebuilt=True)
             files = self._unchanged_files or catalog.files()
             self._records = {record.id: record for record in files.values()}
-            self._date_orders = {}
+            if report.changed:
+                self._date_orders = {}
             self._unchanged_files = {}
             self._synced = True
             return replace(report, seconds=time.perf_counter() - started)
@@ -215,7 +223,8 @@ class Library:
         progress: Progress | None,
     ) -> SyncReport:
         notice = index.open()
-        known = catalog.files()
+        # The files a catalog listing just read, or the catalog's: read 100,000 rows once.
+        known, self._listed_files = self._listed_files or catalog.files(), {}
         created, index.created = index.created, False
         # A catalog that lists files for an index just created means the index was lost;
         # an empty catalog beside a full index means the catalog was.
@@ -260,8 +269,6 @@ class Library:
         failed: list[str] = []
         renamed: list[str] = []
         pending_mentions: list[tuple[str, str, tuple[Mention, ...]]] = []
-
-        from collections.abc import Generator
 
         def changed_articles() -> Iterator[Article]:
             for path in sorted(changed):
@@ -354,8 +361,6 @@ class Library:
         self, articles: Iterator[Article], catalog: Catalog, version: str
     ) -> Iterator[tuple[Article, tuple[Mention, ...], bool]]:
         """`_with_mentions` with bodies sent to worker processes a few chunks ahead."""
-        from collections import deque
-
         from nkreader.entities.parallel import (
             ExtractionFailed,
             ExtractionPool,
@@ -364,8 +369,7 @@ class Library:
         )
 
         self.extractor()  # a broken knowledge file fails here as one line, not in a worker
-        knowledge = self.settings.user_knowledge
-        pool = ExtractionPool(background_workers(), knowledge if knowledge.exists() else None)
+        pool = ExtractionPool(background_workers(), self._user_knowledge())
         waiting: deque[tuple[Article, tuple[Mention, ...] | Pending]] = deque()
 
         def settled() -> tuple[Article, tuple[Mention, ...], bool]:
@@ -521,35 +525,33 @@ class Library:
         """The whole library as it was last indexed, read from the catalog alone.
 
         No file on disk is checked, so a library of 100,000 lists in a fraction of what a
-        sync takes; the app shows this while `sync` looks for changes. None before the
-        first index.
+        sync takes; the app shows this while `sync` looks for changes, and that sync reuses
+        what was read here. None before the first index.
         """
         started = time.perf_counter()
         with self._lock:
-            if self._synced:
-                return self._whole_library("", sort, None, started)
-            _, catalog = self._parts()
-            try:
-                files = catalog.files()
-            except sqlite3.Error:
-                return None  # the sync that follows reports and repairs it
-            if not files:
-                return None
-            records = {record.id: record for record in files.values()}
-        ranked = date_order(records.values(), sort)
-        return SearchResult(
-            query="",
-            sort=sort,
-            total=len(ranked),
-            hits=HitList(ranked, records),
-            seconds=time.perf_counter() - started,
-        )
+            if not self._synced:
+                _, catalog = self._parts()
+                try:
+                    files = catalog.files()
+                except sqlite3.Error:
+                    return None  # the sync that follows reports and repairs it
+                if not files:
+                    return None
+                self._listed_files = files
+                self._records = {record.id: record for record in files.values()}
+                self._date_orders = {}
+            return self._by_date("", sort, None, started)
 
     def _whole_library(
         self, query: str, sort: Sort, limit: int | None, started: float
     ) -> SearchResult:
-        """Every article by date, from the catalog: no index read, sorted once per sync."""
+        """Every article by date, from the catalog: no index read."""
         self._ensure_synced()
+        return self._by_date(query, sort, limit, started)
+
+    def _by_date(self, query: str, sort: Sort, limit: int | None, started: float) -> SearchResult:
+        """The known records by date, sorted once until a sync changes them."""
         ranked = self._date_orders.get(sort)
         if ranked is None:
             ranked = self._date_orders[sort] = date_order(self._records.values(), sort)

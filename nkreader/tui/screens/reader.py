@@ -170,7 +170,7 @@ class ReaderScreen(ReadingActions):
         self.ready = True
         if message.report.notice:
             self.notify(one_line(message.report.notice), markup=False)
-        listed = self._listed_generation == self._generation and self.result is not None
+        listed = self._listed_generation == self._generation
         if listed and not message.report.changed and self.result is not None:
             # Nothing changed on disk: keep the list (and the cursor) the catalog gave.
             self.result = replace(self.result, notice=message.report.notice)
