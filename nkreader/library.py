@@ -411,6 +411,15 @@ class Library:
 
         return group(self.mentions(article))
 
+    def cached_entities(self, article: Article) -> tuple[Entity, ...] | None:
+        """The article's entities if the cache has them, None where they need extracting."""
+        from nkreader.entities import group
+
+        with self._lock:
+            _, catalog = self._parts()
+            found = catalog.cached_mentions(article.content_hash, self._entity_version())
+        return None if found is None else group(found)
+
     def entity_counts(
         self, ids: Sequence[str] | None = None, entity_type: str | None = None
     ) -> list[tuple[str, EntityType, int]]:

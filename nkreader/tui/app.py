@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from nkreader.config import Settings
 from nkreader.library import Library
+from nkreader.tui import memory
 from nkreader.tui.commands import Scope, palette_commands
 from nkreader.tui.screens.reader import ReaderScreen
 
@@ -79,5 +80,6 @@ def build_app(settings: Settings) -> NkReaderApp:
 
 def run_app(settings: Settings) -> int:
     app = build_app(settings)
+    memory.freeze_for_life()  # the modules imported so far
     app.run()
     return app.return_code or 0

@@ -43,6 +43,9 @@ class ArticleLoaded(Message):
     hits: tuple[tuple[int, int], ...]
     """Text spans of the query's matches in the body, in reading order."""
     title_hits: tuple[tuple[int, int], ...]
+    entities: tuple[Entity, ...] | None = None
+    """The entities when the cache had them; None sends for them."""
+    mentions: tuple[MentionSpan, ...] = ()
 
 
 @dataclass

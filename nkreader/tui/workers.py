@@ -12,6 +12,7 @@ from textual.worker import get_current_worker
 from nkreader.library import Library, LibraryError
 from nkreader.model import Article, SearchCancelled, Sort
 from nkreader.render import Rendered, one_line, render_markdown
+from nkreader.tui import memory
 from nkreader.tui.highlighting import mention_spans
 from nkreader.tui.messages import (
     ArticleLoaded,
@@ -29,7 +30,7 @@ from nkreader.tui.messages import (
 def sync_library(node: DOMNode, library: Library) -> None:
     """List what the catalog knows at once, then check every file and index the changes."""
     try:
-        listing = library.catalog_listing()
+        listing = memory.build_kept(library.catalog_listing)
         if listing is not None:
             node.post_message(LibraryListed(listing))
         report = library.sync()
@@ -39,6 +40,7 @@ def sync_library(node: DOMNode, library: Library) -> None:
     node.post_message(LibrarySynced(report))
     library.warm_search()
     render_markdown("*warm-up*")  # imports markdown-it here rather than on the first open
+    memory.keep()  # the synced catalog and the open searcher
 
 
 @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -84,8 +86,14 @@ def load_article(node: DOMNode, library: Library, article_id: str, query: str) -
         return
     rendered = render_markdown(article.body)
     spans = sorted({span for s, e in body_hits if (span := rendered.map_span(s, e))})
+    try:
+        entities = library.cached_entities(article)
+    except LibraryError:
+        entities = None  # find_entities will meet it again and say so
+    mentions = mention_spans(rendered, entities) if entities is not None else ()
     if not get_current_worker().is_cancelled:
-        node.post_message(ArticleLoaded(article, rendered, tuple(spans), title_hits))
+        loaded = ArticleLoaded(article, rendered, tuple(spans), title_hits, entities, mentions)
+        node.post_message(loaded)
 
 
 @work(thread=True, exclusive=True, group="entities", exit_on_error=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.screen import Screen
 
 from nkreader.library import Library
@@ -14,6 +16,10 @@ from nkreader.tui.widgets.article_info import ArticleInfo
 from nkreader.tui.widgets.article_view import ArticleView
 from nkreader.tui.widgets.entity_pane import EntityPane
 from nkreader.tui.widgets.related_list import RelatedList
+
+# Long enough for Textual to paint the article (it paints up to 60 times a second) before the
+# side pane and the focus change ask for a new layout of the whole screen.
+FRAME_SECONDS = 1 / 50
 
 
 class ReadingActions(Screen[None]):
@@ -40,12 +46,28 @@ class ReadingActions(Screen[None]):
         return next((e for e in pane.entities if key_of(e) == chosen), None)
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
+        """Paint the article first; the side pane and the focus follow in the next frame.
+
+        Refilling the side pane and moving the focus restyle and lay out the whole screen,
+        which would hold back the article itself by a frame.
+        """
+        view = self.article_view
+        view.show(
+            message.article, message.rendered, message.hits, message.title_hits, message.mentions
+        )
+        self.set_timer(FRAME_SECONDS, partial(self._article_shown, message))
+
+    def _article_shown(self, message: ArticleLoaded) -> None:
         article = message.article
-        self.article_view.show(article, message.rendered, message.hits, message.title_hits)
+        if self.article_view.article is not article:
+            return  # another article came in the meantime
         self.query_one(ArticleInfo).show(article)
         self.query_one(RelatedList).show_placeholder()
-        self.entity_pane.show_message("finding entities…")
-        workers.find_entities(self, self.library, article, message.rendered)
+        if message.entities is not None:
+            self.entity_pane.show_entities(message.entities)
+        else:
+            self.entity_pane.show_message("finding entities…")
+            workers.find_entities(self, self.library, article, message.rendered)
         if self.query_one("#list-pane").display and self.article_view.display:
             self.set_focus(self.article_view)
         self.refresh_bindings()

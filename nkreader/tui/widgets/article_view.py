@@ -87,16 +87,18 @@ class ArticleView(ScrollView, can_focus=True):
         rendered: Rendered,
         hits: tuple[Span, ...] = (),
         title_hits: tuple[Span, ...] = (),
+        mentions: tuple[MentionSpan, ...] = (),
         jump_to_first: bool = True,
     ) -> None:
-        """Display an article; `hits` are text spans of `rendered.text` to step through."""
+        """Display an article; `hits` are text spans of `rendered.text` to step through,
+        `mentions` the entity mentions to colour when they are known already."""
         self.article = article
         self.rendered = rendered
         header = self._header(article, title_hits)
         self._body_start = len(header)
         self._base = header + rendered.text
         self.hits = tuple((s + self._body_start, e + self._body_start) for s, e in hits)
-        self.mentions = ()
+        self.mentions = tuple(span.shifted(self._body_start) for span in mentions)
         self.chosen = None
         self.chosen_spans = ()
         self.current_hit = None
@@ -190,7 +192,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
         if self._pending_hit is not None:
             index, self._pending_hit = self._pending_hit, None
-            self.call_after_refresh(self.go_to_hit, index)
+            self.go_to_hit(index)
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding a text offset."""

@@ -6,12 +6,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from rich.style import Style as RichStyle
 from textual import on
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -92,37 +94,81 @@ class EntityPane(OptionList):
 
     def _build_options(self) -> Iterable[Option]:
         styles = entity_styles(self)
-        group_style = self.get_component_rich_style("entity-pane--group", partial=True)
-        detail_style = self.get_component_rich_style("entity-pane--detail", partial=True)
+        group_style = self._style("entity-pane--group")
+        detail_style = self._style("entity-pane--detail")
         for title, kinds in GROUPS:
             for kind in kinds:
                 members = [(i, e) for i, e in enumerate(self.entities) if e.type == kind]
                 if not members:
                     continue
                 header = title if len(kinds) == 1 else f"{title} · {LABELS[kind]}s"
-                yield Option(Text(header, group_style), disabled=True)
+                yield Option(Content.styled(header, group_style), disabled=True)
+                name_style = Style.from_rich_style(styles[kind])
                 for index, entity in members:
-                    yield Option(self._prompt(entity, styles[kind], detail_style), id=str(index))
+                    chosen = key_of(entity) == self.chosen
+                    row = EntityRow.of(entity, chosen, name_style, detail_style)
+                    yield Option(row, id=str(index))
 
-    def _prompt(self, entity: Entity, style: Style, detail: Style) -> Table:
-        """Name in its type's colour beside its mention count, other aliases under it."""
-        marker = "▶" if key_of(entity) == self.chosen else " "
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_column(justify="right", no_wrap=True)
-        name = Text(one_line(entity.canonical), style)
-        grid.add_row(marker, name, Text(str(entity.count), detail))
-        aliases = [one_line(a) for a in entity.aliases if a != entity.canonical]
-        if aliases:
-            grid.add_row("", Text("aka " + ", ".join(aliases), detail), "")
-        return grid
+    def _style(self, component: str) -> Style:
+        rich_style: RichStyle = self.get_component_rich_style(component, partial=True)
+        return Style.from_rich_style(rich_style)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
             self.post_message(self.Chosen(self.entities[int(event.option.id)]))
+
+
+class EntityRow(Visual):
+    """An entity's name beside its mention count, its other aliases under it.
+
+    Laid out for whatever width the list gives it; much cheaper to draw than a Rich table,
+    which matters because the pane is refilled on every article opened.
+    """
+
+    def __init__(self, marker: str, name: Content, count: Content, aliases: Content) -> None:
+        self.marker = marker
+        self.name = name
+        self.count = count
+        self.aliases = aliases
+        self._laid_out: tuple[int, Content] = (-1, Content())
+
+    @classmethod
+    def of(cls, entity: Entity, chosen: bool, name_style: Style, detail: Style) -> EntityRow:
+        aliases = [one_line(a) for a in entity.aliases if a != entity.canonical]
+        return cls(
+            "▶" if chosen else " ",
+            Content.styled(one_line(entity.canonical), name_style),
+            Content.styled(str(entity.count), detail),
+            Content.styled("aka " + ", ".join(aliases), detail) if aliases else Content(),
+        )
+
+    def lines(self, width: int) -> Content:
+        """The row at `width` cells, one line of Content per screen line."""
+        if self._laid_out[0] == width:
+            return self._laid_out[1]
+        count = self.count.cell_length
+        names = self.name.wrap(max(width - count - 3, 1))
+        first = Content(f"{self.marker} ") + names[0]
+        lines = [first.pad_right(max(width - first.cell_length - count, 1)) + self.count]
+        lines.extend(Content("  ") + part for part in names[1:])
+        if self.aliases:
+            lines.extend(Content("  ") + part for part in self.aliases.wrap(max(width - 2, 1)))
+        laid_out = Content("\n").join(lines)
+        self._laid_out = (width, laid_out)
+        return laid_out
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.lines(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.lines(width).get_height(rules, width)
 
 
 def ordered(entities: Sequence[Entity]) -> list[Entity]:
