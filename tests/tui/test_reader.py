@@ -308,6 +308,24 @@ async def test_tiny_terminal_shows_a_message(make_app: AppFactory) -> None:
         assert app.is_running
 
 
+async def test_an_article_opened_while_too_small_is_complete_once_it_fits(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        screen = await settle(pilot)
+        first = row_ids(screen)[0]
+        screen.open_article(first)
+        await settle(pilot)
+        await pilot.pause(0.4)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert screen.article_view.article is not None
+        assert screen.article_view.article.id == first
+        assert screen.entity_pane.entities, "the side pane followed the article"
+        assert screen.focused is screen.article_view
+
+
 async def test_quit(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

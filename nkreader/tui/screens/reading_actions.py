@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from textual.screen import Screen
 
 from nkreader.library import Library
@@ -17,15 +15,13 @@ from nkreader.tui.widgets.article_view import ArticleView
 from nkreader.tui.widgets.entity_pane import EntityPane
 from nkreader.tui.widgets.related_list import RelatedList
 
-# Long enough for Textual to paint the article (it paints up to 60 times a second) before the
-# side pane and the focus change ask for a new layout of the whole screen.
-FRAME_SECONDS = 1 / 50
-
 
 class ReadingActions(Screen[None]):
     """Base of the reader screen: what happens to and in the reading and side panes."""
 
     library: Library
+    _arriving: ArticleLoaded | None = None
+    """The article painting now, whose side pane and focus follow once it is on screen."""
 
     @property
     def article_view(self) -> ArticleView:
@@ -46,21 +42,26 @@ class ReadingActions(Screen[None]):
         return next((e for e in pane.entities if key_of(e) == chosen), None)
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        """Paint the article first; the side pane and the focus follow in the next frame.
+        """Paint the article first; the side pane and the focus follow once it is on screen
+        (which, in a terminal too small for the panes, is when it has been made larger).
 
         Refilling the side pane and moving the focus restyle and lay out the whole screen,
-        which would hold back the article itself by a frame.
+        which would hold back the article itself by a frame or more.
         """
-        view = self.article_view
-        view.show(
+        self._arriving = message
+        self.article_view.show(
             message.article, message.rendered, message.hits, message.title_hits, message.mentions
         )
-        self.set_timer(FRAME_SECONDS, partial(self._article_shown, message))
 
-    def _article_shown(self, message: ArticleLoaded) -> None:
+    def on_article_view_painted(self, message: ArticleView.Painted) -> None:
+        if self._arriving is not None and self._arriving.article is message.article:
+            self._article_arrived()
+
+    def _article_arrived(self) -> None:
+        message, self._arriving = self._arriving, None
+        if message is None or self.article_view.article is not message.article:
+            return  # done already, or another article came in the meantime
         article = message.article
-        if self.article_view.article is not article:
-            return  # another article came in the meantime
         self.query_one(ArticleInfo).show(article)
         self.query_one(RelatedList).show_placeholder()
         if message.entities is not None:

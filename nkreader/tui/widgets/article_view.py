@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -55,6 +56,13 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
+    class Painted(Message):
+        """The article shown last has reached the screen."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
     position_label: reactive[str] = reactive("", init=False)
     """Where `n`/`N` are: "match 2 of 4", or the chosen entity's mention count."""
     hidden_types: reactive[frozenset[EntityType]] = reactive(frozenset(), init=False)
@@ -75,6 +83,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[WrappedLine] = []
         self._wrapped_width = 0
         self._pending_hit: int | None = None
+        self._unpainted: Article | None = None
 
     @property
     def stops(self) -> tuple[Span, ...]:
@@ -93,6 +102,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Display an article; `hits` are text spans of `rendered.text` to step through,
         `mentions` the entity mentions to colour when they are known already."""
         self.article = article
+        self._unpainted = article
         self.rendered = rendered
         header = self._header(article, title_hits)
         self._body_start = len(header)
@@ -255,6 +265,9 @@ class ArticleView(ScrollView, can_focus=True):
         return paragraph.strip() or None
 
     def render_line(self, y: int) -> Strip:
+        if self._unpainted is not None:
+            self.post_message(self.Painted(self._unpainted))
+            self._unpainted = None
         width = self.size.width
         index = y + int(self.scroll_y)
         if self.article is None:
