@@ -93,7 +93,8 @@ class Library:
         self._date_orders: dict[Sort, list[tuple[str, float]]] = {}
         self._listed_files: dict[str, FileRecord] = {}
         self._synced = False
-        self._extractor: Extractor | None = None
+        self._extractor: tuple[str, Extractor] | None = None
+        """The extractor and the knowledge version it was built from."""
         self._damage: str | None = None
         self._unchanged_files: dict[str, FileRecord] = {}
         self.warnings: list[str] = []
@@ -137,18 +138,24 @@ class Library:
         return found[0] if found else None
 
     def extractor(self) -> Extractor:
-        """The entity extractor with the user's knowledge file, built on first use."""
+        """The entity extractor with the knowledge files as they are now.
+
+        Built on first use, and again after a knowledge file changed: mentions are cached
+        under the knowledge's version, so an older extractor would file stale mentions
+        under the new one.
+        """
         with self._lock:
-            if self._extractor is None:
+            version = self._entity_version()
+            if self._extractor is None or self._extractor[0] != version:
                 from nkreader.entities import Extractor
 
                 try:
-                    self._extractor = Extractor(self._user_knowledge())
+                    self._extractor = (version, Extractor(self._user_knowledge()))
                 except (OSError, ValueError) as error:
                     raise LibraryError(
                         f"cannot load {self.settings.user_knowledge}: {error}"
                     ) from error
-            return self._extractor
+            return self._extractor[1]
 
     def _user_knowledge(self) -> Path | None:
         """The user's knowledge file, if they have one."""

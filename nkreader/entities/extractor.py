@@ -6,7 +6,7 @@ import bisect
 import re
 from pathlib import Path
 
-from nkreader.entities import grammar, lexicon
+from nkreader.entities import compounds, grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, KnownName, alias_key, load_knowledge
 from nkreader.entities.names import (
     NAME_POSSESSIVES,
@@ -72,12 +72,6 @@ DOC_ONE_WORD = re.compile(r"\b(?:[Tt]he|[Nn]o|[Aa]ny|[Ee]very|[Ee]ach|[Ss]ome|[T
 INNER_POSSESSIVE = re.compile(r"([\w.]+)('s|') +")
 KOREAS_AFTER = re.compile(r"\s+(?:Koreas|countries)\b")
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
-# Legal forms that end a company's name ("Planet Labs PBC", "Golden Harbor Trading Co.").
-CORPORATE_SUFFIX = re.compile(
-    r",? (?:Inc|Ltd|Co|Corp|Plc|PLC|plc|LLC|LLP|PBC|AG|SA|S\.A|NV|BV|GmbH|Pte|Pty|KK)\b\.?"
-    r"(?![\w-])"
-)
-ABBREVIATED_FORM = re.compile(r" (?:Inc|Ltd|Co|Corp)$")
 # Capitalised words and "of" right before a place: "Defence Intelligence of " Ukraine.
 NAME_OF_BEFORE = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]* ){1,4})of (?:the )?$")
 
@@ -104,6 +98,9 @@ class Extractor:
         self._starts = WordStarts(
             {"known": lower, **self._weapons.lead_words(), **grammar.LEAD_WORDS}
         )
+
+    def _designates(self, text: str) -> bool:
+        return self._weapons.designation_canonical(text) is not None
 
     def canonical_for(self, name: str) -> tuple[str, EntityType] | None:
         """Return the canonical name and type a name or alias maps to, or None if unknown."""
@@ -164,7 +161,7 @@ class Extractor:
             [s for s in spans if id(s) not in absorbed_ids] + added, key=lambda s: s.start
         )
         merged = _resolve_people(merged, norm)
-        merged = _with_corporate_suffixes(merged, norm)
+        merged = compounds.grow(merged, norm, self.knowledge, doc_lower_words, self._designates)
         merged = _apply_acronyms(merged, norm, self.knowledge)
         return tuple(
             Mention(s.start, s.end, text[s.start : s.end], s.type, s.canonical) for s in merged
@@ -501,24 +498,6 @@ def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[Enti
     ):
         return "GPE", word  # "Arlington, Virginia,"
     return None
-
-
-def _with_corporate_suffixes(spans: list[Span], norm: str) -> list[Span]:
-    """Extend organisations over a legal form after them, dropping spans inside it."""
-    kept: list[Span] = []
-    reach = -1
-    for span in spans:
-        if span.start < reach:
-            continue  # the legal form itself, now inside the company's span
-        if span.type == "ORG":
-            end = span.end
-            if norm[end : end + 1] == "." and ABBREVIATED_FORM.search(norm, span.start, end):
-                end += 1  # "Golden Harbor Trading Co."
-            while suffix := CORPORATE_SUFFIX.match(norm, end):
-                end = suffix.end()
-            span.end = reach = end
-        kept.append(span)
-    return kept
 
 
 def _initials(name: str) -> str:

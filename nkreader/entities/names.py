@@ -256,7 +256,9 @@ def head_type(tokens: list[Token], after_name: bool = False) -> tuple[EntityType
             if token.lower == "and" and _and_joins(tokens, index, after_name):
                 start = index - 1
                 break
-            if not _name_word(token):
+            # A title right before the head belongs to the name ("Missile General Bureau").
+            right_before_head = index == len(tokens) - 2 and is_title(token)
+            if not _name_word(token) and not (right_before_head and token.text[0].isupper()):
                 break
             start = index
             index -= 1
@@ -533,7 +535,7 @@ def _classify_stretch(
     index = 0
     while index < len(stretch):
         token = stretch[index]
-        if is_title(token) and not token.possessive:
+        if is_title(token) and not token.possessive and not _title_in_name(stretch, index):
             while current and current[-1].lower in lexicon.TITLE_MODIFIERS:
                 current.pop()
             if current:
@@ -560,6 +562,18 @@ def _classify_stretch(
         spans.extend(_classify_piece(doc, piece, before, absorbed, headline, byline))
         before = None
     return spans
+
+
+def _title_in_name(stretch: list[Token], index: int) -> bool:
+    """A capitalised title right before a head noun is part of a name ("General Bureau")."""
+    following = stretch[index + 1] if index + 1 < len(stretch) else None
+    return (
+        following is not None
+        and following.fixed is None
+        and following.lower in _HEADS
+        and following.text[0].isupper()
+        and stretch[index].text[0].isupper()
+    )
 
 
 def _classify_piece(

@@ -43,7 +43,12 @@ def _matches_at(
 
 
 def _hyphen_fits(match: re.Match[str]) -> bool:
-    return match.group("sep") == "-" or match.start("sep") - match.start() >= 4
+    """Long stems may drop the hyphen ("Hwasong 17"), short ones only before a numbered
+    variant ("M1A2")."""
+    sep = match.group("sep")
+    if sep == "-" or match.start("sep") - match.start() >= 4:
+        return True
+    return sep == "" and any(ch.isdigit() for ch in match.group("suffix"))
 
 
 def singular(word: str) -> str:
@@ -64,12 +69,14 @@ class WeaponGrammar:
         self.knowledge = knowledge
         vocab = knowledge.weapons
         self.vocab = vocab
-        self._prefixes = {p.casefold(): p for p in knowledge.designations}
-        # Long stems may drop the hyphen ("Hwasong 17"); one- to three-letter stems may not.
+        self._prefixes: dict[str, str] = {}
+        for prefix in sorted(knowledge.designations, key=lambda p: (p != p.upper(), p)):
+            self._prefixes.setdefault(prefix.casefold(), prefix)  # "MK-54" for "Mk-54" too
+        # The suffix is a variant, maybe numbered ("F-35A", "M1A2"), or a plural ("F-35As").
         self.designation = re.compile(
             trie_pattern(knowledge.designations)
             + r"(?P<sep>[- ]?)(?P<num>\d{1,4}(?:-\d{1,4})*)"
-            + r"(?P<suffix>[A-Z]{0,3}|[a-z]{1,2})(?![\w])"
+            + r"(?P<suffix>[A-Z]{1,3}\d{0,2}s?|[a-z]{1,2}|)(?![\w])"
         )
         first = trie_pattern(both_cases(vocab.modifiers), cased_first=True)
         modifiers = trie_pattern(sorted(vocab.modifiers))
@@ -93,7 +100,10 @@ class WeaponGrammar:
         suffix = match.group("suffix")
         if suffix in ("s", "es"):
             suffix = ""
-        return f"{self._prefixes[prefix.casefold()]}-{match.group('num')}{suffix}"
+        elif len(suffix) > 1 and suffix.endswith("s"):
+            suffix = suffix[:-1]  # "F-35As"
+        hyphen = "" if match.group("sep") == "" and len(prefix) < 4 else "-"  # "M1A2"
+        return f"{self._prefixes[prefix.casefold()]}{hyphen}{match.group('num')}{suffix}"
 
     def lead_words(self) -> dict[str, set[str]]:
         """Return the words class terms and bare classes start with, for WordStarts."""

@@ -56,6 +56,14 @@ def test_titles_before_unknown_names_are_stripped(extractor: Extractor) -> None:
     assert found["Jonathan Harwick"][0] == "PERSON"
 
 
+def test_a_title_right_before_a_head_belongs_to_the_organisation(extractor: Extractor) -> None:
+    text = "Kim inspected the Missile General Bureau, which Gen. Jang Chang Ha leads."
+    found = {(m.text, m.type) for m in extractor.extract(text)}
+    assert ("Missile General Bureau", "ORG") in found
+    assert ("Jang Chang Ha", "PERSON") in found
+    assert ("Bureau", "PERSON") not in found
+
+
 def test_parenthesised_acronym_of_an_unknown_organisation_shares_its_canonical(
     extractor: Extractor,
 ) -> None:
@@ -284,7 +292,9 @@ def test_unseen_nk_news_report(extractor: Extractor) -> None:
     assert found["THAAD"][0].type == "WEAPON"
     assert found["300 km"][0].type == "QUANTITY"
     assert found["DMZ"][0].type == "LOC"
-    assert found["destroyers"][0].type == "WEAPON"
+    assert found["aircraft carrier"][0].type == "WEAPON"
+    assert found["F-35C"][0].type == "WEAPON"
+    assert "destroyers" not in found  # a bare platform, like "missiles", names no class
     assert found["three"][0].type == "QUANTITY"
     assert "North Korea’s" not in found
 

@@ -314,3 +314,25 @@ def test_a_bad_file_does_not_hide_the_good_ones_on_the_next_run(tmp_path: Path) 
 
     assert [hit.id for hit in again.search("").hits] == ["good"]
     assert [hit.id for hit in again.search("missile").hits] == ["good"]
+
+
+def test_a_knowledge_file_edited_while_the_library_is_open_applies_to_the_next_extraction(
+    library: Library, settings: Settings
+) -> None:
+    library.sync()
+    article = library.get("drone-incursion-seoul")
+    assert "Capital Sky Watch" not in {e.canonical for e in library.entities(article)}
+
+    settings.user_knowledge.write_text(
+        "entities:\n  ORG:\n    - Capital Sky Watch | northern Seoul\n", encoding="utf-8"
+    )
+
+    found = {(e.canonical, e.type) for e in library.entities(article)}
+    assert ("Capital Sky Watch", "ORG") in found
+    reopened = Library(settings)
+    try:
+        assert ("Capital Sky Watch", "ORG") in {
+            (e.canonical, e.type) for e in reopened.entities(article)
+        }
+    finally:
+        reopened.close()

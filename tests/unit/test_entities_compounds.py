@@ -1,0 +1,83 @@
+"""Mentions that grow over the words around them: unit numbers, system names, legal forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkreader.entities import Extractor
+
+REPORT = """Allied drills widen near the peninsula
+
+Soldiers of the 3rd Marine Expeditionary Force landed near Pohang on Tuesday, while the
+25th Infantry Division moved north and the Second Artillery Corps fired a salvo. Ships of
+Carrier Strike Group 5 sailed with Task Force 70. Later, a US air force 767 landed in Osan.
+
+Two B-1B Lancer bombers flew with F-16Cs and an AH-64D Apache, while a UH-60 Black Hawk
+waited. A Patriot PAC-2 GEM battery and an SM-3 Block IIA interceptor stood by. Tank crews
+drove M1A2s; sailors loaded Mk-54 torpedoes. Three destroyers and a frigate escorted them.
+The B-1B returned on Wednesday. A KN-23 Monday launch was reported.
+"""
+
+
+@pytest.fixture(scope="module")
+def found() -> dict[str, tuple[str, str]]:
+    return {m.text: (m.type, m.canonical) for m in Extractor().extract(REPORT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3rd Marine Expeditionary Force",
+        "25th Infantry Division",
+        "Second Artillery Corps",
+        "Carrier Strike Group 5",
+        "Task Force 70",
+    ],
+)
+def test_a_military_unit_keeps_its_number(found: dict[str, tuple[str, str]], text: str) -> None:
+    assert found[text][0] == "ORG"
+
+
+def test_a_lower_case_service_takes_no_number(found: dict[str, tuple[str, str]]) -> None:
+    assert found["US air force"][0] == "ORG"
+    assert "US air force 767" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("B-1B Lancer", "B-1B"),
+        ("AH-64D Apache", "AH-64D"),
+        ("UH-60 Black Hawk", "UH-60"),
+        ("SM-3 Block IIA", "Standard Missile-3"),
+        ("F-16Cs", "F-16C"),
+        ("M1A2s", "M1A2"),
+        ("Mk-54", "MK-54"),
+    ],
+)
+def test_a_designation_takes_the_systems_name(
+    found: dict[str, tuple[str, str]], text: str, canonical: str
+) -> None:
+    assert found[text] == ("WEAPON", canonical)
+
+
+def test_a_name_before_a_designation_and_a_variant_after_make_one_weapon(
+    found: dict[str, tuple[str, str]],
+) -> None:
+    assert found["Patriot PAC-2 GEM"][0] == "WEAPON"
+
+
+def test_the_short_designation_later_is_the_same_weapon(
+    found: dict[str, tuple[str, str]],
+) -> None:
+    assert found["B-1B"] == found["B-1B Lancer"]
+
+
+def test_days_and_months_are_not_system_names(found: dict[str, tuple[str, str]]) -> None:
+    assert found["KN-23"][0] == "WEAPON"
+    assert found["Monday"][0] == "DATE"
+
+
+def test_bare_platforms_are_no_weapon_class(found: dict[str, tuple[str, str]]) -> None:
+    assert "destroyers" not in found
+    assert "frigate" not in found
