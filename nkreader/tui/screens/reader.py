@@ -37,9 +37,10 @@ from nkreader.tui.widgets.search_box import SearchBox
 from nkreader.tui.widgets.side_pane import SidePane
 from nkreader.tui.widgets.status_line import StatusLine
 
-# A pause in typing this long starts a search. Short, because a newer search cancels the
-# running one inside the index, so searching between keystrokes costs little.
-DEBOUNCE_SECONDS = 0.05
+# A pause in typing this long starts a search: long enough to take keys that arrive together
+# (a paste, a burst) as one query, short because a newer search cancels the running one
+# inside the index, so searching between keystrokes costs little.
+DEBOUNCE_SECONDS = 0.02
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 NARROW_WIDTH = 110
 
