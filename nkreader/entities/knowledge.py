@@ -85,6 +85,8 @@ class Knowledge:
 
     names: dict[str, KnownName] = field(default_factory=dict)
     designations: set[str] = field(default_factory=set)
+    designation_spellings: dict[str, str] = field(default_factory=dict)
+    """Other spellings of a designation stem and the stem they stand for (Hwaseong: Hwasong)."""
     weapons: WeaponVocabulary = field(default_factory=WeaponVocabulary)
 
     def merge(self, data: Mapping[str, Any], source: str) -> None:
@@ -96,7 +98,10 @@ class Knowledge:
             entity_type = _entity_type(str(type_name), source)
             for entry in entries or ():
                 self._add_entry(entry, entity_type, source)
-        self.designations.update(str(d) for d in data.get("weapon_designations") or ())
+        for entry in data.get("weapon_designations") or ():
+            stem, *spellings = (part.strip() for part in str(entry).split("|"))
+            self.designations.update([stem, *spellings])
+            self.designation_spellings.update(dict.fromkeys(spellings, stem))
         classes = data.get("weapon_classes") or {}
         vocab = self.weapons
         vocab.modifiers.update(_lower_all(classes.get("modifiers")))

@@ -71,7 +71,8 @@ class WeaponGrammar:
         self.vocab = vocab
         self._prefixes: dict[str, str] = {}
         for prefix in sorted(knowledge.designations, key=lambda p: (p != p.upper(), p)):
-            self._prefixes.setdefault(prefix.casefold(), prefix)  # "MK-54" for "Mk-54" too
+            stem = knowledge.designation_spellings.get(prefix, prefix)
+            self._prefixes.setdefault(prefix.casefold(), stem)  # "MK-54" for "Mk-54" too
         # The suffix is a variant, maybe numbered ("F-35A", "M1A2"), or a plural ("F-35As").
         self.designation = re.compile(
             trie_pattern(knowledge.designations)

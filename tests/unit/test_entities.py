@@ -64,6 +64,19 @@ def test_a_title_right_before_a_head_belongs_to_the_organisation(extractor: Extr
     assert ("Bureau", "PERSON") not in found
 
 
+def test_designation_spellings_and_munition_classes(extractor: Extractor) -> None:
+    text = (
+        "Yonhap called it the Hwaseong-19; KCNA said Hwasong-19. Marines answered with 80 "
+        "artillery rounds. The missile may carry MIRVs, multiple independently targetable "
+        "reentry vehicles. It was the final round of talks."
+    )
+    found = {m.text: (m.type, m.canonical) for m in extractor.extract(text)}
+    assert found["Hwaseong-19"] == found["Hwasong-19"] == ("WEAPON", "Hwasong-19")
+    assert found["artillery rounds"][0] == "WEAPON"
+    assert found["MIRVs"] == found["multiple independently targetable reentry vehicles"]
+    assert not any("round of" in text for text in found)
+
+
 def test_parenthesised_acronym_of_an_unknown_organisation_shares_its_canonical(
     extractor: Extractor,
 ) -> None:
