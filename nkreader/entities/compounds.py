@@ -4,6 +4,7 @@
 - A military unit takes its number: "2nd Infantry Division", "Carrier Air Wing 2".
 - A weapon designation takes the system's name around it: "B-52H Stratofortress",
   "AH-64E Apache", "Patriot PAC-3 MSE".
+- Dates side by side are one: "6 a.m. Tuesday", "April this year", "January–August".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nkreader.entities import lexicon
+from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import LowerWords, Span
 
@@ -39,6 +40,7 @@ SYSTEM_NAME_AFTER = re.compile(rf" {_WORD}(?: {_WORD})?(?![\w'’-])")
 ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3})[A-C]?")
 # A short unknown acronym after a designation: the variant ("PAC-3 MSE").
 VARIANT_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w'’-])")
+DURATION = re.compile(rf"(?i:{grammar.NUMBER}|several|a\s+few)[- ]{grammar.UNIT_TIME}")
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -58,6 +60,10 @@ def grow(
     for span in spans:
         if span.start < reach:
             continue  # inside the span before, which grew over it
+        if span.type == "DATE" and grown and _joins_date(grown[-1], span, norm):
+            grown[-1].end = reach = span.end  # "6 a.m. Tuesday", "April this year"
+            grown[-1].canonical = norm[grown[-1].start : span.end]
+            continue
         if span.type == "ORG":
             _grow_company(span, norm)
             _grow_unit(span, norm, grown)
@@ -66,6 +72,19 @@ def grow(
         reach = max(reach, span.end)
         grown.append(span)
     return grown
+
+
+def _joins_date(before: Span, span: Span, norm: str) -> bool:
+    """Two dates side by side are one: a time and its day, a month and its year, a range,
+    the parts of a duration ("2 hours 23 minutes"); a duration and a date stay two ("for two
+    years last September")."""
+    if before.type != "DATE":
+        return False
+    first, second = norm[before.start : before.end], norm[span.start : span.end]
+    if bool(DURATION.match(first)) != bool(DURATION.match(second)):
+        return False
+    between = norm[before.end : span.start]
+    return between == " " or (between in ("-", "–") and not second[0].isdigit())
 
 
 def _grow_company(span: Span, norm: str) -> None:

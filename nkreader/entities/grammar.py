@@ -76,19 +76,21 @@ MONTH_DATE = (
     rf"|{MONTH_OR_MAY}(?:\s+of)?,?\s+{YEAR}"
     rf"|(?:(?:early|mid|late)[- ])?{MONTHS})"
 )
-UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies))"
+UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?|centur(?:y|ies))"
 RELATIVE_HEAD = (
     rf"(?:year|month|week|weekend|day|decade|century|spring|summer|fall|autumn|winter|"
     rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
 )
 _SOURCES["DATE"] = (
     r"(?:"
-    rf"{WEEKDAYS}(?:,?\s+{MONTH_DATE})?(?:\s+{DAY_PART})?(?:\s+{TIME})?"
+    rf"(?:(?i:early|earlier|late|later)\s+)?{WEEKDAYS}(?:,?\s+{MONTH_DATE})?(?:\s+{DAY_PART})?"
+    rf"(?:\s+{TIME})?"
     rf"|{MONTH_DATE}"
     rf"|(?i:(?:(?:early|earlier|late|later|mid)\s+)?"
     rf"(?:this|last|next|past|coming|current|previous|following)\s+){RELATIVE_HEAD}"
     rf"|(?i:(?:last|past|next|previous|coming|first)\s+)(?:{NUMBER}|few|several)\s+{UNIT_TIME}"
-    rf"|(?:{NUMBER}|(?i:several|a\s+few))[- ]{UNIT_TIME}(?!-old)(?:\s+ago)?"
+    rf"|(?i:(?:recent|coming|past|following)\s+)(?:days|weeks|months|years|decades)"
+    rf"|(?:{NUMBER}|(?i:several|a\s+few))[- ]{UNIT_TIME}(?!-old)(?:\s+(?:ago|earlier|later))?"
     rf"|(?:(?i:early|mid|late)[- ])?{YEAR}(?:s|\s*[-–]\s*(?:{YEAR}|\d{{2}}))?"
     rf"|(?i:year)\s+{YEAR}"
     rf"|(?i:today|yesterday|tomorrow|tonight)|{TIME}"
@@ -268,11 +270,11 @@ _CALENDAR = [
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ]  # fmt: skip
 _RELATIVE = [
-    "this", "last", "next", "past", "coming", "current", "previous", "following", "first",
+    "this", "last", "next", "past", "coming", "current", "previous", "following", "first", "recent",
     "early", "earlier", "late", "later", "mid",
 ]  # fmt: skip
 _DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight", "noon"]
-_UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|centur)"
+_UNIT_AHEAD = r"(?:-\w+)?[- ](?:year|month|week|day|decade|hour|minute|second|centur)"
 # Triggers are literal alternations so the regex engine scans for them at C speed; the
 # lookaheads keep common words ("this", "one") from triggering a full date match.
 _SOURCES["DIGIT_TRIGGER"] = r"[0-9]+"

@@ -137,6 +137,24 @@ def test_spelling_variants_share_a_canonical(extractor: Extractor) -> None:
     ("text", "expected"),
     [
         ("The meeting on Dec. 27 ended.", ["Dec. 27"]),
+        ("Shelling began at 6 a.m. Tuesday.", ["6 a.m. Tuesday"]),
+        (
+            "Exports in January–August and in April this year rose.",
+            ["January–August", "April this year"],
+        ),
+        (
+            "Later Thursday it said the test came three days earlier.",
+            ["Later Thursday", "three days earlier"],
+        ),
+        (
+            "The burn lasted 105 seconds, or two minutes 5 seconds.",
+            ["105 seconds", "two minutes 5 seconds"],
+        ),
+        (
+            "Tests rose in recent months and will in the coming weeks.",
+            ["recent months", "coming weeks"],
+        ),
+        ("He served for two years last September.", ["two years", "last September"]),
         ("It was released on Nov. 19, 2022, by KCNA.", ["Nov. 19, 2022"]),
         (
             "He visited last month and again earlier this month.",
