@@ -138,12 +138,11 @@ class Library:
         return found[0] if found else None
 
     def extractor(self) -> Extractor:
-        """The entity extractor with the knowledge files as they are now.
+        """The entity extractor for the knowledge files as they are now."""
+        return self._versioned_extractor()[1]
 
-        Built on first use, and again after a knowledge file changed: mentions are cached
-        under the knowledge's version, so an older extractor would file stale mentions
-        under the new one.
-        """
+    def _versioned_extractor(self) -> tuple[str, Extractor]:
+        """The extractor and the knowledge version it read, rebuilt after the files change."""
         with self._lock:
             version = self._entity_version()
             if self._extractor is None or self._extractor[0] != version:
@@ -155,7 +154,16 @@ class Library:
                     raise LibraryError(
                         f"cannot load {self.settings.user_knowledge}: {error}"
                     ) from error
-            return self._extractor[1]
+            return self._extractor
+
+    def _extractor_for(self, version: str) -> Extractor:
+        """The extractor that files mentions under `version`: never one that read other files."""
+        used, extractor = self._versioned_extractor()
+        if used != version:
+            raise LibraryError(
+                "a knowledge file changed while indexing; run `nkreader index` again"
+            )
+        return extractor
 
     def _user_knowledge(self) -> Path | None:
         """The user's knowledge file, if they have one."""
@@ -362,7 +370,7 @@ class Library:
             if cached is not None:
                 yield article, cached, False
             else:
-                yield article, self.extractor().extract(article.body), True
+                yield article, self._extractor_for(version).extract(article.body), True
 
     def _extracted_ahead(
         self, articles: Iterator[Article], catalog: Catalog, version: str
@@ -375,7 +383,7 @@ class Library:
             background_workers,
         )
 
-        self.extractor()  # a broken knowledge file fails here as one line, not in a worker
+        self._extractor_for(version)  # a broken knowledge file fails here, not in a worker
         pool = ExtractionPool(background_workers(), self._user_knowledge())
         waiting: deque[tuple[Article, tuple[Mention, ...] | Pending]] = deque()
 
@@ -402,8 +410,9 @@ class Library:
         cached = catalog.cached_mentions(article.content_hash, version)
         if cached is not None:
             return cached
-        found = self.extractor().extract(article.body)
-        catalog.store_mentions([(article.content_hash, version, found)])
+        used, extractor = self._versioned_extractor()
+        found = extractor.extract(article.body)
+        catalog.store_mentions([(article.content_hash, used, found)])
         return found
 
     def mentions(self, article: Article) -> tuple[Mention, ...]:

@@ -23,10 +23,10 @@ CORPORATE_SUFFIX = re.compile(
 )
 ABBREVIATED_FORM = re.compile(r" (?:Inc|Ltd|Co|Corp)$")
 
-# Units whose names carry a number: "7th Fleet", "Second Army", "Task Force 70".
+# Military units whose names carry a number: "7th Fleet", "Second Army", "Task Force 70".
 UNIT_HEADS = frozenset(
     """army corps division brigade regiment battalion company squadron wing group fleet force
-    command flotilla battery committee bureau department""".split()
+    command flotilla battery committee""".split()
 )
 ORDINAL_BEFORE = re.compile(
     r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
@@ -34,13 +34,26 @@ ORDINAL_BEFORE = re.compile(
 )
 NUMBER_AFTER = re.compile(r" \d{1,3}(?!\w|[.,:/]\d|-| ?%)")
 
-# Up to two capitalised words after a designation ("Super Hornet", "Block IIA").
-_WORD = r"([A-Z][a-z]+|(?:I{1,3}|IV|VI{0,3})[A-C]?)"
-SYSTEM_NAME_AFTER = re.compile(rf" {_WORD}(?: {_WORD})?(?![\w'’-])")
-ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3})[A-C]?")
+# A system's name after its designation: a capitalised word, then maybe a second word, a
+# block number or a Roman numeral ("Super Hornet", "Lightning II", "Block IIA", "Block 70").
+SYSTEM_NAME_AFTER = re.compile(
+    r" ([A-Z][a-z]+)(?: ([A-Z][a-z]+|(?:I{1,3}|IV|VI{0,3})[A-C]?|\d{1,3}[A-Z]?))?(?![\w'’-])"
+)
+STEM = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
 # A short unknown acronym after a designation: the variant ("PAC-3 MSE").
 VARIANT_AFTER = re.compile(r" ([A-Z]{2,4})(?![\w'’-])")
-DURATION = re.compile(rf"(?i:{grammar.NUMBER}|several|a\s+few)[- ]{grammar.UNIT_TIME}")
+
+# Dates that make one when side by side: a time and its day, a month and its year.
+_TIME = re.compile(rf"{grammar.TIME}$")
+_DAY = re.compile(rf"(?:{grammar.WEEKDAYS})(?:\s+{grammar.DAY_PART})?$")
+_MONTH = re.compile(
+    rf"(?:(?i:early|mid|late)[- ])?(?:{grammar.MONTH_OR_MAY}(?:\s+{grammar.DAY_NUM})?"
+    rf"|{grammar.DAY_NUM}\s+{grammar.MONTH_OR_MAY})$"
+)
+_YEAR = re.compile(rf"(?:(?i:this|last|next)\s+year|{grammar.YEAR})$")
+_DURATIONS = re.compile(rf"(?:{grammar.DURATION}\s*)+$")
+_DURATION = re.compile(grammar.DURATION)
+_UNIT_ORDER = ("centur", "decade", "year", "month", "week", "day", "hour", "minute", "second")
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -54,37 +67,53 @@ def grow(
     lower_words: LowerWords,
     is_designation: Callable[[str], bool],
 ) -> list[Span]:
-    """Return the spans with companies, units and weapons grown; spans they cover go."""
+    """Return the spans with companies, units, weapons and dates grown; spans they cover go."""
     grown: list[Span] = []
     reach = -1
-    for span in spans:
+    for index, span in enumerate(spans):
         if span.start < reach:
             continue  # inside the span before, which grew over it
+        following = spans[index + 1] if index + 1 < len(spans) else None
         if span.type == "DATE" and grown and _joins_date(grown[-1], span, norm):
-            grown[-1].end = reach = span.end  # "6 a.m. Tuesday", "April this year"
+            grown[-1].end = reach = span.end
             grown[-1].canonical = norm[grown[-1].start : span.end]
             continue
         if span.type == "ORG":
             _grow_company(span, norm)
-            _grow_unit(span, norm, grown)
+            _grow_unit(span, norm, grown, following)
         elif span.type == "WEAPON" and is_designation(norm[span.start : span.end]):
-            _grow_weapon(span, norm, knowledge, lower_words, grown)
+            _grow_weapon(span, norm, knowledge, lower_words, grown, following)
         reach = max(reach, span.end)
         grown.append(span)
     return grown
 
 
 def _joins_date(before: Span, span: Span, norm: str) -> bool:
-    """Two dates side by side are one: a time and its day, a month and its year, a range,
-    the parts of a duration ("2 hours 23 minutes"); a duration and a date stay two ("for two
-    years last September")."""
-    if before.type != "DATE":
+    """Whether two dates side by side are one ("6 a.m. Tuesday", "April this year",
+    "January–August", "2 hours 23 minutes"); "said Tuesday last week's launch" is two."""
+    if before.type != "DATE" or norm.startswith(("'s", "’s"), span.end):
         return False
     first, second = norm[before.start : before.end], norm[span.start : span.end]
-    if bool(DURATION.match(first)) != bool(DURATION.match(second)):
-        return False
     between = norm[before.end : span.start]
-    return between == " " or (between in ("-", "–") and not second[0].isdigit())
+    if between in ("-", "–"):
+        return bool(_MONTH.match(first) and _MONTH.match(second))
+    if between != " ":
+        return False
+    if _TIME.match(first):
+        return bool(_DAY.match(second))
+    if _MONTH.match(first):
+        return bool(_YEAR.match(second))
+    if _DURATIONS.match(first) and _DURATIONS.match(second):
+        # "2 hours 23 minutes", not "16 hours 7 days"
+        last = [m.group("unit") for m in _DURATION.finditer(first)][-1]
+        following = _DURATION.match(second)
+        return following is not None and _unit_rank(last) < _unit_rank(following.group("unit"))
+    return False
+
+
+def _unit_rank(unit: str) -> int:
+    folded = unit.casefold()
+    return next(rank for rank, stem in enumerate(_UNIT_ORDER) if folded.startswith(stem))
 
 
 def _grow_company(span: Span, norm: str) -> None:
@@ -96,49 +125,77 @@ def _grow_company(span: Span, norm: str) -> None:
     span.end = end
 
 
-def _grow_unit(span: Span, norm: str, before: list[Span]) -> None:
-    head = norm[span.start : span.end].rsplit(" ", 1)[-1]
+def _grow_unit(span: Span, norm: str, before: list[Span], following: Span | None) -> None:
+    name = norm[span.start : span.end]
+    head = name.rsplit(" ", 1)[-1]
     if head.casefold() not in UNIT_HEADS or not head[0].isupper():
         return  # "the US air force 767" is a plane, not a unit
+    if span.canonical != name:
+        return  # a curated name ("Defense Department" for the Pentagon) keeps its own
     ordinal = ORDINAL_BEFORE.search(norm, max(0, span.start - 12), span.start)
     if ordinal is not None:
         _take_back(span, ordinal.start(), before)
-        span.canonical = f"{norm[ordinal.start() : ordinal.end() - 1]} {span.canonical}"
     elif number := NUMBER_AFTER.match(norm, span.end):
-        span.canonical = f"{span.canonical}{number.group()}"
+        if following is not None and following.start < number.end() < following.end:
+            return  # the number starts a longer mention: "Army 2 km", "Committee 3 weeks later"
         span.end = number.end()
+    span.canonical = norm[span.start : span.end]
 
 
 def _grow_weapon(
-    span: Span, norm: str, knowledge: Knowledge, lower_words: LowerWords, before: list[Span]
+    span: Span,
+    norm: str,
+    knowledge: Knowledge,
+    lower_words: LowerWords,
+    before: list[Span],
+    following: Span | None,
 ) -> None:
-    if before and before[-1].type == "WEAPON" and before[-1].end == span.start - 1:
-        # A system named before its designation ("Patriot PAC-3"): one mention, its name.
-        system = norm[before[-1].start : before[-1].end]
-        if norm[span.start - 1] == " " and system.isalpha() and system.istitle():
-            named = before.pop()
-            span.start, span.canonical = named.start, named.canonical
+    named = before[-1] if before else None
+    if (
+        named is not None
+        and named.type == "WEAPON"
+        and named.end == span.start - 1
+        and norm[span.start - 1] == " "
+        # "Patriot PAC-2" is one weapon; "Iskander KN-23" is two.
+        and _designates(knowledge, named.canonical, norm[span.start : span.end])
+    ):
+        before.pop()
+        span.start, span.canonical = named.start, named.canonical
+    # Stop before a mention that follows, unless it is part of the weapon.
+    limit = following.start if following is not None and following.type != "WEAPON" else None
     if name := SYSTEM_NAME_AFTER.match(norm, span.end):
-        words = [word for word in name.groups() if word]
         taken = 0
-        for word in words:
-            if not _system_name_word(word, knowledge, lower_words):
+        for group, word in enumerate(name.groups(), start=1):
+            if word is None or (limit is not None and name.start(group) >= limit):
                 break
-            taken += 1
+            if group == 1 and not _system_name_word(word, knowledge, lower_words):
+                break
+            taken = group
         if taken:
             span.end = name.end(taken)
             return
     if variant := VARIANT_AFTER.match(norm, span.end):
         acronym = variant.group(1)
-        if alias_key(acronym) not in knowledge.names and acronym.casefold() not in lexicon.STOP:
+        if alias_key(acronym) in knowledge.names or acronym.casefold() in lexicon.STOP:
+            return
+        # An unknown acronym was at best guessed to be an organisation: it is the variant.
+        guessed = following is not None and (following.start, following.end) == variant.span(1)
+        if limit is None or variant.start(1) < limit or guessed:
             span.end = variant.end()
 
 
+def _designates(knowledge: Knowledge, system: str, designation: str) -> bool:
+    """Whether the curated system's names use the designation's stem (Patriot: "PAC-3")."""
+    match = STEM.match(designation)
+    stem = alias_key(match.group() if match else designation)
+    return any(
+        known.canonical == system and key.startswith(stem) for key, known in knowledge.names.items()
+    )
+
+
 def _system_name_word(word: str, knowledge: Knowledge, lower_words: LowerWords) -> bool:
-    """Whether a capitalised word after a designation can be part of the system's name."""
+    """Whether a capitalised word after a designation can start the system's name."""
     folded = word.casefold()
-    if ROMAN.fullmatch(word):
-        return True
     if folded in lexicon.STOP or folded in MONTHS_AND_DAYS or lower_words[folded]:
         return False
     known = knowledge.names.get(alias_key(word))

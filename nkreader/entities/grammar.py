@@ -77,6 +77,7 @@ MONTH_DATE = (
     rf"|(?:(?:early|mid|late)[- ])?{MONTHS})"
 )
 UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?|centur(?:y|ies))"
+DURATION = rf"(?:{NUMBER}|(?i:several|a\s+few))[- ](?P<unit>{UNIT_TIME})"
 RELATIVE_HEAD = (
     rf"(?:year|month|week|weekend|day|decade|century|spring|summer|fall|autumn|winter|"
     rf"{DAY_PART}|{MONTH_OR_MAY}|{WEEKDAYS})"
@@ -90,7 +91,7 @@ _SOURCES["DATE"] = (
     rf"(?:this|last|next|past|coming|current|previous|following)\s+){RELATIVE_HEAD}"
     rf"|(?i:(?:last|past|next|previous|coming|first)\s+)(?:{NUMBER}|few|several)\s+{UNIT_TIME}"
     rf"|(?i:(?:recent|coming|past|following)\s+)(?:days|weeks|months|years|decades)"
-    rf"|(?:{NUMBER}|(?i:several|a\s+few))[- ]{UNIT_TIME}(?!-old)(?:\s+(?:ago|earlier|later))?"
+    rf"|{DURATION}(?!-old)(?:\s+(?:ago|earlier|later))?"
     rf"|(?:(?i:early|mid|late)[- ])?{YEAR}(?:s|\s*[-–]\s*(?:{YEAR}|\d{{2}}))?"
     rf"|(?i:year)\s+{YEAR}"
     rf"|(?i:today|yesterday|tomorrow|tonight)|{TIME}"

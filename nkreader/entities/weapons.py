@@ -10,6 +10,8 @@ from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import Span
 
 SHIP = re.compile(r"(?:USS|ROKS|HMS|HMAS|INS)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}")
+# Stems written without a hyphen before a numbered variant: tanks ("M1A2", "K1A1").
+COMPACT_STEMS = frozenset({"M", "K"})
 _IRREGULAR = {"torpedoes": "torpedo", "artillery": "artillery", "aircraft": "aircraft"}
 
 
@@ -43,12 +45,13 @@ def _matches_at(
 
 
 def _hyphen_fits(match: re.Match[str]) -> bool:
-    """Long stems may drop the hyphen ("Hwasong 17"), short ones only before a numbered
-    variant ("M1A2")."""
+    """Long stems may drop the hyphen ("Hwasong 17"); tanks may too ("M1A2"), not flu (H5N1)."""
     sep = match.group("sep")
-    if sep == "-" or match.start("sep") - match.start() >= 4:
+    stem_length = match.start("sep") - match.start()
+    if sep == "-" or stem_length >= 4:
         return True
-    return sep == "" and any(ch.isdigit() for ch in match.group("suffix"))
+    compact = match.group()[:stem_length] in COMPACT_STEMS
+    return sep == "" and compact and any(ch.isdigit() for ch in match.group("suffix"))
 
 
 def singular(word: str) -> str:

@@ -35,12 +35,14 @@ class NkReaderApp(App[None]):
     TITLE = "nkreader"
     COMMANDS: ClassVar = App.COMMANDS | {article_titles}
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, freeze_memory: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.freeze_memory = freeze_memory
+        """Freeze long-lived objects for the collector; only in the app's own process."""
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.library)
+        return ReaderScreen(self.library, freeze_memory=self.freeze_memory)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -73,13 +75,13 @@ class NkReaderApp(App[None]):
         self.library.close()
 
 
-def build_app(settings: Settings) -> NkReaderApp:
+def build_app(settings: Settings, *, freeze_memory: bool = False) -> NkReaderApp:
     """The app over a library built from `settings`."""
-    return NkReaderApp(Library(settings))
+    return NkReaderApp(Library(settings), freeze_memory=freeze_memory)
 
 
 def run_app(settings: Settings) -> int:
-    app = build_app(settings)
-    memory.freeze_for_life()  # the modules imported so far
+    app = build_app(settings, freeze_memory=True)
+    memory.keep()  # the imported modules live as long as the app
     app.run()
     return app.return_code or 0

@@ -16,32 +16,24 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-_freezing = False
 
+def keep() -> None:
+    """What exists now lives as long as the app: stop rescanning it.
 
-def freeze_for_life() -> None:
-    """Freeze what exists now, and again at each `keep` from here on; once per process."""
-    global _freezing
-    _freezing = True
+    The young garbage goes first, or it would be frozen too and never freed.
+    """
+    gc.collect(1)
     gc.freeze()
 
 
-def keep() -> None:
-    """What exists now lives as long as the app: stop rescanning it."""
-    if _freezing:
-        gc.freeze()
-
-
 def build_kept(build: Callable[[], T]) -> T:
-    """Call `build`, whose result lives as long as the app, without collecting meanwhile.
-
-    Every object it allocates would otherwise be scanned again and again while it is built.
-    """
-    if not _freezing:
-        return build()
+    """Call `build`, whose result lives as long as the app, without collecting meanwhile:
+    every object it allocates would otherwise be scanned again and again."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return build()
     finally:
-        gc.freeze()
-        gc.enable()
+        keep()
+        if was_enabled:
+            gc.enable()

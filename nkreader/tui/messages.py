@@ -46,6 +46,7 @@ class ArticleLoaded(Message):
     entities: tuple[Entity, ...] | None = None
     """The entities when the cache had them; None sends for them."""
     mentions: tuple[MentionSpan, ...] = ()
+    """Their mentions as spans of the rendered text."""
 
 
 @dataclass

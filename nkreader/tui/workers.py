@@ -27,10 +27,15 @@ from nkreader.tui.messages import (
 
 
 @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
-def sync_library(node: DOMNode, library: Library) -> None:
-    """List what the catalog knows at once, then check every file and index the changes."""
+def sync_library(node: DOMNode, library: Library, freeze: bool) -> None:
+    """List what the catalog knows at once, then check every file and index the changes.
+
+    With `freeze`, what this builds is frozen for the app's life (see `memory`).
+    """
     try:
-        listing = memory.build_kept(library.catalog_listing)
+        listing = (
+            memory.build_kept(library.catalog_listing) if freeze else library.catalog_listing()
+        )
         if listing is not None:
             node.post_message(LibraryListed(listing))
         report = library.sync()
@@ -40,7 +45,8 @@ def sync_library(node: DOMNode, library: Library) -> None:
     node.post_message(LibrarySynced(report))
     library.warm_search()
     render_markdown("*warm-up*")  # imports markdown-it here rather than on the first open
-    memory.keep()  # the synced catalog and the open searcher
+    if freeze:
+        memory.keep()
 
 
 @work(thread=True, exclusive=True, group="search", exit_on_error=False)

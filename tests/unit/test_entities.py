@@ -74,7 +74,7 @@ def test_designation_spellings_and_munition_classes(extractor: Extractor) -> Non
     assert found["Hwaseong-19"] == found["Hwasong-19"] == ("WEAPON", "Hwasong-19")
     assert found["artillery rounds"][0] == "WEAPON"
     assert found["MIRVs"] == found["multiple independently targetable reentry vehicles"]
-    assert not any("round of" in text for text in found)
+    assert "round" not in found and "final round" not in found
 
 
 def test_parenthesised_acronym_of_an_unknown_organisation_shares_its_canonical(

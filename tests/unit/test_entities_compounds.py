@@ -64,7 +64,7 @@ def test_a_designation_takes_the_systems_name(
 def test_a_name_before_a_designation_and_a_variant_after_make_one_weapon(
     found: dict[str, tuple[str, str]],
 ) -> None:
-    assert found["Patriot PAC-2 GEM"][0] == "WEAPON"
+    assert found["Patriot PAC-2 GEM"] == ("WEAPON", "Patriot")
 
 
 def test_the_short_designation_later_is_the_same_weapon(
@@ -81,3 +81,46 @@ def test_days_and_months_are_not_system_names(found: dict[str, tuple[str, str]])
 def test_bare_platforms_are_no_weapon_class(found: dict[str, tuple[str, str]]) -> None:
     assert "destroyers" not in found
     assert "frigate" not in found
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in Extractor().extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After the launch of the Hwasong-18 Kim Jong Un praised the scientists.",
+            [("Hwasong-18", "WEAPON"), ("Kim Jong Un", "PERSON")],
+        ),
+        ('"The Hwasong-17 I saw in the parade was huge," he said.', [("Hwasong-17", "WEAPON")]),
+        (
+            "Russia fired an Iskander KN-23 at Kharkiv.",
+            [("Russia", "GPE"), ("Iskander", "WEAPON"), ("KN-23", "WEAPON"), ("Kharkiv", "GPE")],
+        ),
+        (
+            "The drills were announced by the Defense Department 10 days ago.",
+            [("Defense Department", "ORG"), ("10 days ago", "DATE")],
+        ),
+        (
+            "Units from the US Army 2 km from the border took part.",
+            [("US Army", "ORG"), ("2 km", "QUANTITY")],
+        ),
+        (
+            "Officials said Tuesday last week's launch had failed.",
+            [("Tuesday", "DATE"), ("last week", "DATE")],
+        ),
+        ("Workers toil 16 hours 7 days a week.", [("16 hours", "DATE"), ("7 days", "DATE")]),
+        (
+            "It served for two years last September.",
+            [("two years", "DATE"), ("last September", "DATE")],
+        ),
+    ],
+)
+def test_what_does_not_grow(text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def test_flu_strains_are_not_weapons() -> None:
+    assert not any(kind == "WEAPON" for _, kind in mentions("Cases of H5N1 and H7N9 rose."))

@@ -51,9 +51,10 @@ class ReaderScreen(ReadingActions):
     BINDINGS: ClassVar[list[BindingType]] = list(bindings_for("reader"))
     AUTO_FOCUS = "#article-list"
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, freeze_memory: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.freeze_memory = freeze_memory
         self.ready = False
         self.sort: Sort = "relevance"
         self.result: SearchResult | None = None
@@ -101,7 +102,7 @@ class ReaderScreen(ReadingActions):
         self.set_timer(0.05, self._start_sync)
 
     def _start_sync(self) -> None:
-        workers.sync_library(self, self.library)
+        workers.sync_library(self, self.library, self.freeze_memory)
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size

@@ -42,12 +42,9 @@ class ReadingActions(Screen[None]):
         return next((e for e in pane.entities if key_of(e) == chosen), None)
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        """Paint the article first; the side pane and the focus follow once it is on screen
-        (which, in a terminal too small for the panes, is when it has been made larger).
-
-        Refilling the side pane and moving the focus restyle and lay out the whole screen,
-        which would hold back the article itself by a frame or more.
-        """
+        """Paint the article first; the side pane and the focus follow once it is on screen."""
+        # Refilling the side pane and moving the focus lay out the whole screen, which would
+        # hold the article back by a frame or more.
         self._arriving = message
         self.article_view.show(
             message.article, message.rendered, message.hits, message.title_hits, message.mentions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -56,12 +57,11 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
+    @dataclass
     class Painted(Message):
         """The article shown last has reached the screen."""
 
-        def __init__(self, article: Article) -> None:
-            super().__init__()
-            self.article = article
+        article: Article
 
     position_label: reactive[str] = reactive("", init=False)
     """Where `n`/`N` are: "match 2 of 4", or the chosen entity's mention count."""

@@ -94,8 +94,8 @@ class EntityPane(OptionList):
 
     def _build_options(self) -> Iterable[Option]:
         styles = entity_styles(self)
-        group_style = self._style("entity-pane--group")
-        detail_style = self._style("entity-pane--detail")
+        group_style = self._component_style("entity-pane--group")
+        detail_style = self._component_style("entity-pane--detail")
         for title, kinds in GROUPS:
             for kind in kinds:
                 members = [(i, e) for i, e in enumerate(self.entities) if e.type == kind]
@@ -109,7 +109,7 @@ class EntityPane(OptionList):
                     row = EntityRow.of(entity, chosen, name_style, detail_style)
                     yield Option(row, id=str(index))
 
-    def _style(self, component: str) -> Style:
+    def _component_style(self, component: str) -> Style:
         rich_style: RichStyle = self.get_component_rich_style(component, partial=True)
         return Style.from_rich_style(rich_style)
 
@@ -135,13 +135,13 @@ class EntityRow(Visual):
         self._laid_out: tuple[int, Content] = (-1, Content())
 
     @classmethod
-    def of(cls, entity: Entity, chosen: bool, name_style: Style, detail: Style) -> EntityRow:
+    def of(cls, entity: Entity, chosen: bool, name_style: Style, detail_style: Style) -> EntityRow:
         aliases = [one_line(a) for a in entity.aliases if a != entity.canonical]
         return cls(
             "▶" if chosen else " ",
             Content.styled(one_line(entity.canonical), name_style),
-            Content.styled(str(entity.count), detail),
-            Content.styled("aka " + ", ".join(aliases), detail) if aliases else Content(),
+            Content.styled(str(entity.count), detail_style),
+            Content.styled("aka " + ", ".join(aliases), detail_style) if aliases else Content(),
         )
 
     def lines(self, width: int) -> Content:
