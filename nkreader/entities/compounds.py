@@ -89,8 +89,8 @@ def grow(
 
 
 def _joins_date(before: Span, span: Span, norm: str) -> bool:
-    """Whether two dates side by side are one ("6 a.m. Tuesday", "April this year",
-    "January–August", "2 hours 23 minutes"); "said Tuesday last week's launch" is two."""
+    """Whether two dates side by side are one date ("6 a.m. Tuesday", "April this year")."""
+    # Only these shapes: "said Tuesday last week's launch" or "16 hours 7 days" are two.
     if before.type != "DATE" or norm.startswith(("'s", "’s"), span.end):
         return False
     first, second = norm[before.start : before.end], norm[span.start : span.end]

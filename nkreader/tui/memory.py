@@ -18,17 +18,14 @@ T = TypeVar("T")
 
 
 def keep() -> None:
-    """What exists now lives as long as the app: stop rescanning it.
-
-    The young garbage goes first, or it would be frozen too and never freed.
-    """
-    gc.collect(1)
+    """What exists now lives as long as the app: stop rescanning it."""
+    gc.collect(1)  # young garbage first, or it would be frozen too and never freed
     gc.freeze()
 
 
 def build_kept(build: Callable[[], T]) -> T:
-    """Call `build`, whose result lives as long as the app, without collecting meanwhile:
-    every object it allocates would otherwise be scanned again and again."""
+    """Call `build`, whose result lives as long as the app, with the collector paused."""
+    # Otherwise each of the objects it allocates is scanned again and again while it builds.
     was_enabled = gc.isenabled()
     gc.disable()
     try:

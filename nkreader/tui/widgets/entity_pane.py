@@ -121,11 +121,10 @@ class EntityPane(OptionList):
 
 
 class EntityRow(Visual):
-    """An entity's name beside its mention count, its other aliases under it.
+    """An entity's name beside its mention count, its other aliases under it, at any width."""
 
-    Laid out for whatever width the list gives it; much cheaper to draw than a Rich table,
-    which matters because the pane is refilled on every article opened.
-    """
+    # Drawn as Textual content, not a Rich table: the pane is refilled on every article
+    # opened, and tables made that refill cost tens of milliseconds.
 
     def __init__(self, marker: str, name: Content, count: Content, aliases: Content) -> None:
         self.marker = marker
