@@ -10,11 +10,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import LowerWords, Span
+from nkreader.entities.weapons import WeaponGrammar
 
 # Legal forms that end a company's name ("Planet Labs PBC", "Golden Harbor Trading Co.").
 CORPORATE_SUFFIX = re.compile(
@@ -54,18 +54,10 @@ _YEAR = re.compile(rf"(?:(?i:this|last|next)\s+year|{grammar.YEAR})$")
 _DURATIONS = re.compile(rf"(?:{grammar.DURATION}\s*)+$")
 _DURATION = re.compile(grammar.DURATION)
 _UNIT_ORDER = ("centur", "decade", "year", "month", "week", "day", "hour", "minute", "second")
-MONTHS_AND_DAYS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 
 
 def grow(
-    spans: list[Span],
-    norm: str,
-    knowledge: Knowledge,
-    lower_words: LowerWords,
-    is_designation: Callable[[str], bool],
+    spans: list[Span], norm: str, weapons: WeaponGrammar, lower_words: LowerWords
 ) -> list[Span]:
     """Return the spans with companies, units, weapons and dates grown; spans they cover go."""
     grown: list[Span] = []
@@ -81,8 +73,8 @@ def grow(
         if span.type == "ORG":
             _grow_company(span, norm)
             _grow_unit(span, norm, grown, following)
-        elif span.type == "WEAPON" and is_designation(norm[span.start : span.end]):
-            _grow_weapon(span, norm, knowledge, lower_words, grown, following)
+        elif span.type == "WEAPON" and weapons.designation_canonical(norm[span.start : span.end]):
+            _grow_weapon(span, norm, weapons.knowledge, lower_words, grown, following)
         reach = max(reach, span.end)
         grown.append(span)
     return grown
@@ -157,7 +149,7 @@ def _grow_weapon(
         and named.end == span.start - 1
         and norm[span.start - 1] == " "
         # "Patriot PAC-2" is one weapon; "Iskander KN-23" is two.
-        and _designates(knowledge, named.canonical, norm[span.start : span.end])
+        and _uses_stem(knowledge, named.canonical, norm[span.start : span.end])
     ):
         before.pop()
         span.start, span.canonical = named.start, named.canonical
@@ -184,7 +176,7 @@ def _grow_weapon(
             span.end = variant.end()
 
 
-def _designates(knowledge: Knowledge, system: str, designation: str) -> bool:
+def _uses_stem(knowledge: Knowledge, system: str, designation: str) -> bool:
     """Whether the curated system's names use the designation's stem (Patriot: "PAC-3")."""
     match = STEM.match(designation)
     stem = alias_key(match.group() if match else designation)
@@ -196,7 +188,7 @@ def _designates(knowledge: Knowledge, system: str, designation: str) -> bool:
 def _system_name_word(word: str, knowledge: Knowledge, lower_words: LowerWords) -> bool:
     """Whether a capitalised word after a designation can start the system's name."""
     folded = word.casefold()
-    if folded in lexicon.STOP or folded in MONTHS_AND_DAYS or lower_words[folded]:
+    if folded in lexicon.STOP or lower_words[folded] or _MONTH.match(word) or _DAY.match(word):
         return False
     known = knowledge.names.get(alias_key(word))
     return known is None or known.type == "WEAPON"

@@ -99,9 +99,6 @@ class Extractor:
             {"known": lower, **self._weapons.lead_words(), **grammar.LEAD_WORDS}
         )
 
-    def _designates(self, text: str) -> bool:
-        return self._weapons.designation_canonical(text) is not None
-
     def canonical_for(self, name: str) -> tuple[str, EntityType] | None:
         """Return the canonical name and type a name or alias maps to, or None if unknown."""
         known = self.knowledge.lookup(name)
@@ -161,7 +158,7 @@ class Extractor:
             [s for s in spans if id(s) not in absorbed_ids] + added, key=lambda s: s.start
         )
         merged = _resolve_people(merged, norm)
-        merged = compounds.grow(merged, norm, self.knowledge, doc_lower_words, self._designates)
+        merged = compounds.grow(merged, norm, self._weapons, doc_lower_words)
         merged = _apply_acronyms(merged, norm, self.knowledge)
         return tuple(
             Mention(s.start, s.end, text[s.start : s.end], s.type, s.canonical) for s in merged
