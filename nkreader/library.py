@@ -365,12 +365,14 @@ class Library:
         if count >= parallel.MIN_TEXTS_FOR_POOL:
             yield from self._extracted_ahead(articles, catalog, version)
             return
+        extractor: Extractor | None = None  # built on the first article not in the cache
         for article in articles:
             cached = catalog.cached_mentions(article.content_hash, version)
             if cached is not None:
                 yield article, cached, False
             else:
-                yield article, self._extractor_for(version).extract(article.body), True
+                extractor = extractor or self._extractor_for(version)
+                yield article, extractor.extract(article.body), True
 
     def _extracted_ahead(
         self, articles: Iterator[Article], catalog: Catalog, version: str
