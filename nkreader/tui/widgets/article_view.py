@@ -97,10 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
         hits: tuple[Span, ...] = (),
         title_hits: tuple[Span, ...] = (),
         mentions: tuple[MentionSpan, ...] = (),
-        jump_to_first: bool = True,
     ) -> None:
-        """Display an article; `hits` are text spans of `rendered.text` to step through,
-        `mentions` the entity mentions to colour when they are known already."""
+        """Display an article at its first hit; spans are offsets into `rendered.text`."""
         self.article = article
         self._unpainted = article
         self.rendered = rendered
@@ -112,7 +110,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.chosen = None
         self.chosen_spans = ()
         self.current_hit = None
-        self._pending_hit = 0 if (jump_to_first and self.hits) else None
+        self._pending_hit = 0 if self.hits else None
         self.scroll_to(y=0, animate=False, immediate=True)
         self._restyle()
 
