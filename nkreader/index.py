@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
 import re
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from whoosh import analysis, collectors, fields, formats, qparser, query
+from whoosh import analysis, collectors, fields, formats, matching, qparser, query
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter import stem as porter_stem
 
@@ -208,6 +212,11 @@ class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
             cache[key] = self._expand(ixreader)
         return cache[key]
 
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        if self.fieldname not in _PRESENCE_FIELDS:
+            return super().matcher(searcher, context)
+        return _presence_matcher(searcher.reader(), [self])
+
     def _expand(self, ixreader: Any) -> list[bytes]:
         limit = SHORT_PREFIX_EXPANSION_LIMIT if len(self.text) <= 3 else PREFIX_EXPANSION_LIMIT
         candidates = list(ixreader.expand_prefix(self.fieldname, self.text))
@@ -217,7 +226,71 @@ class _BoundedPrefix(query.Prefix):  # type: ignore[misc]
         return heapq.nlargest(limit, candidates, key=lambda t: frequency(self.fieldname, t))
 
 
+class _PrefixOr(query.Or):  # type: ignore[misc]
+    """Prefixes joined by OR (one typed prefix over several fields), matched in one pass."""
+
+    def _matcher(self, subs: list[Any], searcher: Any, context: Any) -> Any:
+        found = _presence_matcher(searcher.reader(), subs)
+        return matching.WrappingMatcher(found, self.boost) if self.boost != 1.0 else found
+
+
+def _presence_matcher(reader: Any, prefixes: Iterable[_BoundedPrefix]) -> Any:
+    """Documents holding any expansion of prefixes on presence-only fields, in one pass.
+
+    Each term's postings are read whole, where Whoosh would march a tree of union matchers,
+    several Python calls per posting per level: three to five times slower for a common
+    prefix at 100,000 articles. The scores are Whoosh's: each prefix's boost for each of
+    its terms present.
+    """
+    counts: Counter[int] = Counter()
+    for prefix in prefixes:
+        found: Counter[int] = Counter()
+        for btext in prefix._btexts(reader):
+            if (prefix.fieldname, btext) in reader:
+                found.update(_docnums(reader.postings(prefix.fieldname, btext)))
+        if prefix.boost != 1.0:
+            found = Counter({docnum: n * prefix.boost for docnum, n in found.items()})
+        counts.update(found)
+    if not counts:
+        return matching.NullMatcher()
+    ids = sorted(counts)
+    return _SortedIds(ids, weights=[float(counts[docnum]) for docnum in ids])
+
+
+def _docnums(postings: Any) -> Iterable[int]:
+    """Every document number of a term's postings, a block at a time where the codec allows."""
+    if type(postings) is not W3LeafMatcher:  # e.g. filtered for deleted documents
+        return postings.all_ids()  # type: ignore[no-any-return]
+    blocks = []
+    while postings.is_active():
+        if postings._ids is None:
+            postings._read_ids()
+        blocks.append(postings._ids)
+        postings._next_block()
+    return itertools.chain.from_iterable(blocks)
+
+
+class _SortedIds(matching.ListMatcher):  # type: ignore[misc]
+    """A list of document numbers that skips ahead by bisection, not one step at a time."""
+
+    _i: int
+    _ids: list[int]
+    _max_weight: float | None = None
+
+    def block_max_weight(self) -> float:
+        # Asked once per collected hit when a result is limited: measure the list once.
+        if self._max_weight is None:
+            self._max_weight = float(super().block_max_weight())
+        return self._max_weight
+
+    def skip_to(self, docnum: int) -> None:
+        if not self.is_active():
+            raise matching.ReadTooFar
+        self._i = bisect.bisect_left(self._ids, docnum, self._i)
+
+
 _PLAIN_FIELDS = {"title": "title_plain", "body": "body_plain"}
+_PRESENCE_FIELDS = frozenset(_PLAIN_FIELDS.values())
 
 
 class _Parser(qparser.QueryParser):  # type: ignore[misc]
@@ -520,7 +593,7 @@ class SearchIndex:
             if notice is None and any(tokens(text)):
                 notice = "the query syntax looked unbalanced; searched its words instead"
             parsed = self._words_query(text)
-        return self._resolve_entities(parsed), notice
+        return self._resolve_entities(_join_prefixes(parsed)), notice
 
     def _words_query(self, text: str) -> Any:
         """The fallback for a query that cannot be run as written: its plain words."""
@@ -666,6 +739,21 @@ def _run(
     collector = _Cancellable(searcher.collector(**options), cancelled)
     searcher.search_with_collector(parsed, collector)
     return collector.results()
+
+
+def _join_prefixes(parsed: Any) -> Any:
+    """Match a prefix typed over several fields in one pass (see `_PrefixOr`)."""
+
+    def visit(node: Any) -> Any:
+        children = node.subqueries if type(node) is query.Or else ()
+        if len(children) > 1 and all(
+            type(child) is _BoundedPrefix and child.fieldname in _PRESENCE_FIELDS
+            for child in children
+        ):
+            return _PrefixOr(children, boost=node.boost)
+        return node
+
+    return parsed.accept(visit)
 
 
 def _positive_leaves(node: Any) -> Iterator[Any]:

@@ -92,6 +92,8 @@ class Library:
         self._records: dict[str, FileRecord] = {}
         self._date_orders: dict[Sort, list[tuple[str, float]]] = {}
         self._listed_files: dict[str, FileRecord] = {}
+        self._statting = 0
+        """How many syncs are checking the files, outside the lock."""
         self._synced = False
         self._extractor: tuple[str, Extractor] | None = None
         """The extractor and the knowledge version it was built from."""
@@ -195,26 +197,37 @@ class Library:
         """
         from nkreader.index import IndexLocked
 
+        started = time.perf_counter()
+        # Statting 100,000 files takes most of a second: searches of the index as last built
+        # go on meanwhile (see `_ensure_synced`), and a file changed after this is seen next time.
+        self._statting += 1
+        try:
+            on_disk = stat_corpus(self.settings.corpus_dirs)
+        finally:
+            self._statting -= 1
         with self._lock:
-            started = time.perf_counter()
             index, catalog = self._parts()
             damage, self._damage = self._damage, None
             try:
                 try:
                     report = self._sync(
-                        index, catalog, rebuild or bool(damage), apply_knowledge, progress
+                        index, catalog, on_disk, rebuild or bool(damage), apply_knowledge, progress
                     )
                 except (IndexLocked, OSError, sqlite3.Error, LibraryError):
                     raise
                 except Exception as error:  # Whoosh fails in many ways on damaged files
                     index.close()
                     try:
-                        report = self._sync(index, catalog, rebuild, apply_knowledge, progress)
+                        report = self._sync(
+                            index, catalog, on_disk, rebuild, apply_knowledge, progress
+                        )
                     except (IndexLocked, OSError, sqlite3.Error, LibraryError):
                         raise
                     except Exception:
                         damage = f"the index could not be read ({_describe(error)}); rebuilding it"
-                        report = self._sync(index, catalog, True, apply_knowledge, progress)
+                        report = self._sync(
+                            index, catalog, on_disk, True, apply_knowledge, progress
+                        )
             except IndexLocked as error:
                 raise LibraryError(str(error)) from error
             except (OSError, sqlite3.Error) as error:
@@ -233,6 +246,7 @@ class Library:
         self,
         index: SearchIndex,
         catalog: Catalog,
+        on_disk: dict[str, os.stat_result],
         rebuild: bool,
         apply_knowledge: bool,
         progress: Progress | None,
@@ -262,7 +276,6 @@ class Library:
             index.recreate()
             catalog.clear()
             known = {}
-        on_disk = stat_corpus(self.settings.corpus_dirs)
         changed = {
             path
             for path, stat in on_disk.items()
@@ -496,9 +509,17 @@ class Library:
                 return action(self._ensure_synced())
 
     def _ensure_synced(self) -> SearchIndex:
-        if not self._synced:
+        """The index, synced first unless a sync is checking the files behind a listing.
+
+        Meanwhile searches use the index as last built, which is what the catalog listing
+        shows, rather than wait for every file to be checked.
+        """
+        if not self._synced and not (self._statting and self._listed_files):
             self.sync()
         index, _ = self._parts()
+        notice = index.open()
+        if notice is not None:
+            self._damage = notice  # the sync that follows rebuilds it and says so
         return index
 
     def search(

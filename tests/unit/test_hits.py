@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import os
+import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 import nkreader.index
+import nkreader.library
 from nkreader.catalog import FileRecord
 from nkreader.config import Settings
+from nkreader.corpus import stat_corpus
 from nkreader.hits import HitList, date_order
 from nkreader.library import Library, LibraryError
 from nkreader.model import SearchCancelled
@@ -109,14 +114,19 @@ def test_catalog_listing_is_none_before_the_first_index(library: Library) -> Non
     assert library.catalog_listing() is None
 
 
-def test_catalog_listing_shows_the_library_as_last_indexed_without_reading_the_disk(
-    settings: Settings, corpus_dir: Path
-) -> None:
+def indexed_then_added(settings: Settings, corpus_dir: Path) -> None:
+    """Index the corpus, then add an article `added-since` the index does not know."""
     first = Library(settings)
     first.sync()
     first.close()
     text = (corpus_dir / "nuclear-test-site.md").read_text()
     (corpus_dir / "added.md").write_text(text.replace("id: nuclear-test-site", "id: added-since"))
+
+
+def test_catalog_listing_shows_the_library_as_last_indexed_without_reading_the_disk(
+    settings: Settings, corpus_dir: Path
+) -> None:
+    indexed_then_added(settings, corpus_dir)
 
     later = Library(settings)
     listing = later.catalog_listing()
@@ -128,6 +138,33 @@ def test_catalog_listing_shows_the_library_as_last_indexed_without_reading_the_d
     assert len(listed) == listing.total == 8 and "added-since" not in listed
     assert listed == [i for i in synced if i != "added-since"]
     assert "added-since" in synced
+
+
+def test_a_search_during_a_sync_answers_from_the_index_as_last_built(
+    settings: Settings, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed_then_added(settings, corpus_dir)
+    checking, go_on = threading.Event(), threading.Event()
+
+    def slow_stat(folders: Sequence[Path]) -> dict[str, os.stat_result]:
+        checking.set()
+        go_on.wait(10)  # a library big enough that checking its files takes a while
+        return stat_corpus(folders)
+
+    monkeypatch.setattr(nkreader.library, "stat_corpus", slow_stat)
+    later = Library(settings)
+    assert later.catalog_listing() is not None
+    syncing = threading.Thread(target=later.sync)
+    syncing.start()
+    checking.wait(10)
+    during = [hit.id for hit in later.search("nuclear", limit=None).hits]
+    go_on.set()
+    syncing.join(10)
+    after = [hit.id for hit in later.search("nuclear", limit=None).hits]
+    later.close()
+
+    assert "nuclear-test-site" in during and "added-since" not in during
+    assert "added-since" in after
 
 
 def test_warm_search_indexes_if_needed_and_leaves_searches_alike(library: Library) -> None:

@@ -4,7 +4,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import whoosh.query
 
+import nkreader.index
 from nkreader.library import Library, LibraryError
 from nkreader.model import SearchResult
 
@@ -67,6 +69,28 @@ def test_a_quoted_phrase_needs_the_words_side_by_side(shared_library: Library) -
 
 def test_a_prefix_matches_longer_words(shared_library: Library) -> None:
     assert ids(shared_library.search("crypto*")) == {CYBER}
+
+
+@pytest.mark.parametrize(
+    "query", ["mis*", "launch*", "missile laun*", "korea* -satell*", "title:sat* OR dron*", "s*"]
+)
+def test_prefixes_rank_as_whooshs_union_of_their_words(
+    shared_library: Library, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document scores one for each word of a prefix it holds, in any library size.
+
+    (Whoosh itself gives a small library constant scores and a large one these.)
+    """
+    fast = shared_library.search(query, limit=None, snippets=False)
+    monkeypatch.setattr(nkreader.index, "_join_prefixes", lambda parsed: parsed)
+    monkeypatch.setattr(nkreader.index._BoundedPrefix, "matcher", whoosh.query.Prefix.matcher)
+    monkeypatch.setattr(whoosh.query.Or, "matcher_type", whoosh.query.Or.DEFAULT_MATCHER)
+    whooshs = shared_library.search(query, limit=None, snippets=False)
+
+    assert fast.total == whooshs.total > 0
+    assert [(h.id, round(h.score, 9)) for h in fast.hits] == [
+        (h.id, round(h.score, 9)) for h in whooshs.hits
+    ]
 
 
 def test_fuzzy_matches_a_misspelling(shared_library: Library) -> None:

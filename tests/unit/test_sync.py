@@ -85,6 +85,7 @@ def test_a_removed_file_leaves_the_index(
     assert counts(library) == (0, 0, 1)
     fresh = open_library()
     assert fresh.search("cryptocurrency").total == 0
+    assert fresh.search("cryptocur*").total == 0
     with pytest.raises(LibraryError):
         fresh.resolve("cyber")
 
