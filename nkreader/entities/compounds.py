@@ -3,7 +3,8 @@
 - A company takes its legal form: "Planet Labs PBC", "Golden Harbor Trading Co.".
 - A military unit takes its number: "2nd Infantry Division", "Carrier Air Wing 2".
 - A weapon designation takes the system's name around it: "B-52H Stratofortress",
-  "AH-64E Apache", "Patriot PAC-3 MSE".
+  "AH-64E Apache", "Patriot PAC-3 MSE"; a weapon takes the class term after it:
+  "K9 self-propelled howitzers".
 - Dates side by side are one: "6 a.m. Tuesday", "April this year", "January–August".
 """
 
@@ -70,6 +71,9 @@ def grow(
             grown[-1].end = reach = span.end
             grown[-1].canonical = norm[grown[-1].start : span.end]
             continue
+        if span.type == "WEAPON" and grown and _classes(grown[-1], span, norm):
+            grown[-1].end = reach = span.end  # the system keeps its own canonical
+            continue
         if span.type == "ORG":
             _grow_company(span, norm)
             _grow_unit(span, norm, grown, following)
@@ -101,6 +105,22 @@ def _joins_date(before: Span, span: Span, norm: str) -> bool:
         following = _DURATION.match(second)
         return following is not None and _unit_rank(last) < _unit_rank(following.group("unit"))
     return False
+
+
+def _classes(system: Span, span: Span, norm: str) -> bool:
+    """Whether a class term directly follows the system it classes ("K9 self-propelled
+    howitzers", "Tomahawk cruise missiles"): one mention, named for the system."""
+    return (
+        system.type == "WEAPON"
+        and not _is_class(system)
+        and _is_class(span)
+        and norm[system.end : span.start] == " "
+    )
+
+
+def _is_class(span: Span) -> bool:
+    # Classes are named in lower case ("cruise missile"), systems not ("KN-23", "Tomahawk").
+    return span.canonical.islower()
 
 
 def _unit_rank(unit: str) -> int:

@@ -10,7 +10,7 @@ from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import Span
 
 SHIP = re.compile(r"(?:USS|ROKS|HMS|HMAS|INS)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}")
-# Stems written without a hyphen before a numbered variant: tanks ("M1A2", "K1A1").
+# Stems written without a hyphen: tanks, guns and launchers ("M1A2", "K1A1", "M777", "K239").
 COMPACT_STEMS = frozenset({"M", "K"})
 _IRREGULAR = {"torpedoes": "torpedo", "artillery": "artillery", "aircraft": "aircraft"}
 
@@ -45,13 +45,15 @@ def _matches_at(
 
 
 def _hyphen_fits(match: re.Match[str]) -> bool:
-    """Long stems may drop the hyphen ("Hwasong 17"); tanks may too ("M1A2"), not flu (H5N1)."""
+    """Long stems may drop the hyphen ("Hwasong 17"); so may land systems with a numbered
+    variant or a three-digit number ("M1A2", "K239"), not flu (H5N1) or roads (M25)."""
     sep = match.group("sep")
     stem_length = match.start("sep") - match.start()
     if sep == "-" or stem_length >= 4:
         return True
     compact = match.group()[:stem_length] in COMPACT_STEMS
-    return sep == "" and compact and any(ch.isdigit() for ch in match.group("suffix"))
+    numbered = any(ch.isdigit() for ch in match.group("suffix")) or len(match.group("num")) >= 3
+    return sep == "" and compact and numbered
 
 
 def singular(word: str) -> str:

@@ -88,6 +88,52 @@ def mentions(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    ("text", "weapon", "canonical"),
+    [
+        (
+            "It fired a Hwasong-19 intercontinental ballistic missile.",
+            "Hwasong-19 intercontinental ballistic missile",
+            "Hwasong-19",
+        ),
+        ("Two KF-16 fighter jets scrambled.", "KF-16 fighter jets", "KF-16"),
+        ("Poland bought K9 self-propelled howitzers.", "K9 self-propelled howitzers", "K9 Thunder"),
+        ("Destroyers carry Tomahawk cruise missiles.", "Tomahawk cruise missiles", "Tomahawk"),
+        (
+            "The USS Carl Vinson aircraft carrier docked.",
+            "USS Carl Vinson aircraft carrier",
+            "USS Carl Vinson",
+        ),
+        (
+            "The order covers 288 K239 Chunmoo multiple rocket launchers.",
+            "K239 Chunmoo multiple rocket launchers",
+            "K239",
+        ),
+    ],
+)
+def test_a_class_term_after_a_weapon_is_part_of_it(text: str, weapon: str, canonical: str) -> None:
+    found = {m.text: m for m in Extractor().extract(text) if m.type == "WEAPON"}
+
+    assert list(found) == [weapon]
+    assert found[weapon].canonical == canonical
+
+
+def test_a_bare_head_or_a_modifier_between_keeps_the_weapon_and_class_apart() -> None:
+    text = "B-1B bombers flew as the Malligyong-1 military reconnaissance satellite passed."
+
+    assert [w for w, kind in mentions(text) if kind == "WEAPON"] == [
+        "B-1B",
+        "Malligyong-1",
+        "reconnaissance satellite",
+    ]
+
+
+def test_land_systems_drop_the_hyphen_before_three_digits_but_roads_do_not() -> None:
+    found = mentions("M777 howitzers and K239 launchers were parked off the M25 near the A1.")
+
+    assert [w for w, kind in found if kind == "WEAPON"] == ["M777", "K239"]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
