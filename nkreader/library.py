@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from nkreader.index import IndexDoc, SearchIndex, TermMatcher
 
 
+CATALOG_BUSY_SECONDS = 15.0
+
+
 class LibraryError(Exception):
     """A problem the user can fix, reported as one line."""
 
@@ -74,6 +77,10 @@ class ImportOutcome:
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _describe(error: BaseException) -> str:
@@ -128,12 +135,26 @@ class Library:
 
     def _open_catalog(self, path: Path) -> Catalog:
         """Open the catalog, starting over (and rebuilding the index) if it is damaged."""
-        try:
-            return Catalog(path)
-        except sqlite3.DatabaseError as error:
-            path.unlink(missing_ok=True)
-            self._damage = f"the index catalog could not be read ({error}); rebuilding it"
-            return Catalog(path)
+        deadline = time.monotonic() + CATALOG_BUSY_SECONDS
+        damage: sqlite3.DatabaseError
+        while True:
+            try:
+                return Catalog(path)
+            except sqlite3.OperationalError as error:
+                # Another process creating it (turning on WAL needs it alone) is no damage:
+                # deleting the file would pull it from under that process.
+                if not _busy(error):
+                    damage = error
+                    break
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as error:
+                damage = error
+                break
+        path.unlink(missing_ok=True)
+        self._damage = f"the index catalog could not be read ({damage}); rebuilding it"
+        return Catalog(path)
 
     def _resolve_entity(self, name: str) -> str | None:
         found = self.extractor().canonical_for(name)

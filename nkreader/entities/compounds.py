@@ -2,9 +2,10 @@
 
 - A company takes its legal form: "Planet Labs PBC", "Golden Harbor Trading Co.".
 - A military unit takes its number: "2nd Infantry Division", "Carrier Air Wing 2".
+- A body of a larger organisation is one name with it: "East Sea Fleet of the KPA Navy".
 - A weapon designation takes the system's name around it: "B-52H Stratofortress",
-  "AH-64E Apache", "Patriot PAC-3 MSE"; a weapon takes the class term after it:
-  "K9 self-propelled howitzers".
+  "AH-64E Apache", "Patriot PAC-3 MSE".
+- An event or a unit takes the ordinal before it: "22nd Shangri-La Dialogue", "11th Corps".
 - Dates side by side are one: "6 a.m. Tuesday", "April this year", "January–August".
 """
 
@@ -32,6 +33,12 @@ UNIT_HEADS = frozenset(
 ORDINAL_BEFORE = re.compile(
     r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth) $"
+)
+# A numbered unit that no other rule names: "11th Corps", "Second Fleet".
+NUMBERED_UNIT = re.compile(
+    r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: [A-Z][a-z]+){0,2}"
+    r" (?:Corps|Division|Brigade|Regiment|Battalion|Fleet|Army|Squadron|Wing|Command)(?![\w'’-])"
 )
 NUMBER_AFTER = re.compile(r" \d{1,3}(?!\w|[.,:/]\d|-| ?%)")
 
@@ -71,9 +78,22 @@ def grow(
             grown[-1].end = reach = span.end
             grown[-1].canonical = norm[grown[-1].start : span.end]
             continue
-        if span.type == "WEAPON" and grown and _classes(grown[-1], span, norm):
-            grown[-1].end = reach = span.end  # the system keeps its own canonical
+        if span.type in ("ORG", "GPE") and grown and _part_of(grown[-1], norm, span.start):
+            # "the Strategic Force of the Korean People's Army" is one organisation
+            owner = grown[-1]
+            curated = owner.canonical != norm[owner.start : owner.end]
+            owner.end = reach = span.end
+            known = weapons.knowledge.lookup(norm[owner.start : owner.end])
+            if known is not None and known.type == "ORG":
+                owner.canonical = known.canonical
+            elif not curated:
+                owner.canonical = norm[owner.start : owner.end]
             continue
+        if span.type == "EVENT":
+            # "the 22nd Shangri-La Dialogue", "the 32nd ASEAN Regional Forum"
+            ordinal = ORDINAL_BEFORE.search(norm, max(0, span.start - 12), span.start)
+            if ordinal is not None:
+                _take_back(span, ordinal.start(), grown)
         if span.type == "ORG":
             _grow_company(span, norm)
             _grow_unit(span, norm, grown, following)
@@ -107,20 +127,13 @@ def _joins_date(before: Span, span: Span, norm: str) -> bool:
     return False
 
 
-def _classes(system: Span, span: Span, norm: str) -> bool:
-    """Whether a class term directly follows the system it classes ("K9 self-propelled
-    howitzers", "Tomahawk cruise missiles"): one mention, named for the system."""
-    return (
-        system.type == "WEAPON"
-        and not _is_class(system)
-        and _is_class(span)
-        and norm[system.end : span.start] == " "
-    )
-
-
-def _is_class(span: Span) -> bool:
-    # Classes are named in lower case ("cruise missile"), systems not ("KN-23", "Tomahawk").
-    return span.canonical.islower()
+def _part_of(owner: Span, norm: str, start: int) -> bool:
+    """Whether the name starting at `start` completes the body named before it:
+    "Munitions Industry Department of the WPK Central Committee", not "Samsung of Korea"."""
+    if owner.type != "ORG" or norm[owner.end : start] not in (" of the ", " of "):
+        return False
+    head = norm[owner.start : owner.end].rsplit(" ", 1)[-1]
+    return head[:1].isupper() and head.casefold() in lexicon.ORG_HEADS
 
 
 def _unit_rank(unit: str) -> int:

@@ -55,6 +55,7 @@ HOLDING_WORDS = frozenset(
 NAME_GOES_ON = re.compile(r"(?: [A-Z]|-\w)")
 # "the war on Iraq": a war named by the country it is waged on or in.
 WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
+PARENTHESISED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
 SINGLE_WORD = re.compile(r"[A-Z][\w]*(?:'[a-z]*)?")
@@ -195,6 +196,8 @@ class Extractor:
             if _is_quantity(match, norm):
                 spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
         self._digit_spans(norm, spans)
+        for match in compounds.NUMBERED_UNIT.finditer(norm):
+            spans.append(Span(*match.span(), "ORG", match.group(), priority=3))
         return spans
 
     def _known_matches(
@@ -497,6 +500,23 @@ def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[Enti
     return None
 
 
+def _common_acronyms(norm: str, knowledge: Knowledge) -> set[str]:
+    """Acronyms the text defines by lower-case words, so not names: "ship-to-ship (STS)"."""
+    found: set[str] = set()
+    for match in PARENTHESISED_ACRONYM.finditer(norm):
+        acronym = match.group(1)
+        before = norm[max(0, match.start() - 80) : match.start()]
+        words = re.split(r"[ -]", before.rstrip())[-len(acronym) :]
+        if "".join(word[:1] for word in words).casefold() != acronym.casefold():
+            continue
+        opener = before[: before.rstrip().rfind(words[0])].rstrip()
+        sentence_start = not opener or opener[-1] in ".!?:\n"
+        lower = all(word.islower() for word in words[1:]) and (words[0].islower() or sentence_start)
+        if lower and knowledge.lookup(acronym) is None:
+            found.add(acronym)
+    return found
+
+
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
 
@@ -534,6 +554,9 @@ def _apply_acronyms(spans: list[Span], norm: str, knowledge: Knowledge) -> list[
     ending "Name of Place (ACR)" makes the whole an organisation ("Security Service of
     Ukraine (SBU)").
     """
+    common = _common_acronyms(norm, knowledge)
+    if common:
+        spans = [s for s in spans if s.type != "ORG" or norm[s.start : s.end] not in common]
     defined: dict[str, tuple[EntityType, str]] = {}
     by_start = {s.start: s for s in spans}
     for span in list(spans):

@@ -58,6 +58,11 @@ MONTHS = (
     r"|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
 )
 MONTH_OR_MAY = rf"(?:{MONTHS}|May)"
+# A month on its own, without the abbreviations that are also given names ("Dong Jun.").
+MONTH_ALONE = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Feb\.|Mar\.|Apr\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|Feb|Aug|Sept|Oct|Nov|Dec)"
+)
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_PART = r"(?:morning|afternoon|evening|night|midnight|noon)"
 YEAR = r"(?:1[89]\d{2}|20\d{2})"
@@ -74,7 +79,7 @@ MONTH_DATE = (
     rf"(?:{MONTH_OR_MAY}\s+{DAY_NUM}(?:\s*[-–]\s*{DAY_NUM})?(?:,?\s+{YEAR})?(?![\d,]\d)"
     rf"|{DAY_NUM}\s+{MONTH_OR_MAY}(?:,?\s+{YEAR})?"
     rf"|{MONTH_OR_MAY}(?:\s+of)?,?\s+{YEAR}"
-    rf"|(?:(?:early|mid|late)[- ])?{MONTHS})"
+    rf"|(?:(?:early|mid|late)[- ])?{MONTH_ALONE})"
 )
 UNIT_TIME = r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?|centur(?:y|ies))"
 DURATION = rf"(?:{NUMBER}|(?i:several|a\s+few))[- ](?P<unit>{UNIT_TIME})"

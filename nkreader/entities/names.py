@@ -597,6 +597,8 @@ def _classify_piece(
         and not headline
         and (before is None or norm[before.end : piece[0].start] not in (" ", "-"))
     ):
+        if piece_info.next_title:
+            return []  # part of a title: "Chief Cabinet Secretary", "Army Chief"
         return [Span(piece[0].start, piece[0].end, "ORG", piece[0].text, priority=1)]
     headed = None
     if piece and not (headline and before is None):

@@ -9,7 +9,9 @@ from nkreader.entities.grammar import both_cases, starts_word, trie_pattern
 from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import Span
 
-SHIP = re.compile(r"(?:USS|ROKS|HMS|HMAS|INS)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}")
+SHIP = re.compile(
+    r"(?:USS|ROKS|HMS|HMAS|HMCS|HMNZS|INS|JS|TCG)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+)
 # Stems written without a hyphen: tanks, guns and launchers ("M1A2", "K1A1", "M777", "K239").
 COMPACT_STEMS = frozenset({"M", "K"})
 _IRREGULAR = {"torpedoes": "torpedo", "artillery": "artillery", "aircraft": "aircraft"}
@@ -82,7 +84,8 @@ class WeaponGrammar:
         self.designation = re.compile(
             trie_pattern(knowledge.designations)
             + r"(?P<sep>[- ]?)(?P<num>\d{1,4}(?:-\d{1,4})*)"
-            + r"(?P<suffix>[A-Z]{1,3}\d{0,2}s?|[a-z]{1,2}|)(?![\w])"
+            # Korean variant letters too: "Hwasong-11Ga", "Hwasong-11Na".
+            + r"(?P<suffix>[A-Z]{1,3}\d{0,2}s?|[a-z]{1,2}|Ga|Na|Da|Ra|)(?![\w])"
         )
         first = trie_pattern(both_cases(vocab.modifiers), cased_first=True)
         modifiers = trie_pattern(sorted(vocab.modifiers))
