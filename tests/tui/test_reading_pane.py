@@ -52,3 +52,21 @@ def test_details_wrap_values_under_themselves() -> None:
     assert lines[0].rstrip() == "  id rocket-launcher-600mm"
     assert lines[1].startswith("tags north-korea,")
     assert all(line.startswith("     ") for line in lines[2:])
+
+
+async def test_a_notice_leaves_the_reading_panes_bottom_border_visible(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await settle(pilot)
+        screen.open_article("hwasong-icbm-launch")
+        await settle(pilot)
+        screen.notify("entity knowledge changed; run `nkreader index` to apply it everywhere")
+        for _ in range(3):
+            await pilot.pause()
+        pane = screen.query_one(ReadingPane).region
+        # The bottom border's right end is where "match 1 of 4" stands.
+        covering, _ = screen.get_widget_at(pane.right - 4, pane.bottom - 1)
+        assert screen.query("Toast")
+        assert covering is screen.query_one(ReadingPane)
