@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from pilot_helpers import row_ids, settle
+import pytest
+from pilot_helpers import reader, row_ids, settle
+from textual.pilot import Pilot
 
+import nkreader.library
 from nkreader.config import Settings
+from nkreader.corpus import stat_corpus
 from nkreader.library import Library
 from nkreader.tui.app import NkReaderApp
 from nkreader.tui.messages import LibraryListed
@@ -51,6 +58,44 @@ async def test_files_changed_since_the_last_index_reach_the_list_after_the_sync(
 
         assert row_ids(screen)[0] == "written-since"
         assert len(row_ids(screen)) == 8
+
+
+async def test_a_query_typed_while_the_files_are_checked_is_answered_at_once(
+    make_app: AppFactory, tui_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_once(tui_settings)
+    corpus = tui_settings.corpus_dirs[0]
+    text = (corpus / "hwasong-icbm-launch.md").read_text()
+    (corpus / "written-since.md").write_text(
+        text.replace("id: hwasong-icbm-launch", "id: written-since")
+    )
+    go_on = threading.Event()
+
+    def slow_stat(folders: Sequence[Path]) -> dict[str, os.stat_result]:
+        go_on.wait(10)  # a library big enough that checking its files takes a while
+        return stat_corpus(folders)
+
+    monkeypatch.setattr(nkreader.library, "stat_corpus", slow_stat)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await until(pilot, lambda: bool(row_ids(screen)))
+        await pilot.press("slash", *"hwasong")
+        await until(pilot, lambda: len(row_ids(screen)) == 1)
+        during, checking = row_ids(screen), not screen.ready
+        go_on.set()
+        await settle(pilot)
+
+        assert checking and during == ["hwasong-icbm-launch"]
+        assert sorted(row_ids(screen)) == ["hwasong-icbm-launch", "written-since"]
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the screen never showed it")
 
 
 def _keep(listed: list[LibraryListed]) -> Callable[[object], None]:

@@ -61,6 +61,8 @@ class ReaderScreen(ReadingActions):
         self._generation = 0
         self._shown_generation = -1
         self._listed_generation = -1
+        self._catalog_listed = False
+        """The catalog listing arrived: the index as last built can be searched."""
         self._debounce: Timer | None = None
         self._was_narrow: bool | None = None
         self.compare_mark: tuple[str, str] | None = None
@@ -137,7 +139,7 @@ class ReaderScreen(ReadingActions):
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
-        if not self.ready:
+        if not (self.ready or self._catalog_listed):
             self.status.show_busy("Indexing… your search runs when the index is ready")
             return
         if immediately:
@@ -163,6 +165,7 @@ class ReaderScreen(ReadingActions):
 
     def on_library_listed(self, message: LibraryListed) -> None:
         """Show the library as last indexed while the sync checks it, unless the user is ahead."""
+        self._catalog_listed = True
         if self.ready or self.typed_query.strip() or self.effective_sort != message.result.sort:
             return
         self._listed_generation = self._shown_generation = self._generation
