@@ -200,3 +200,9 @@ def test_an_abbreviated_month_that_is_also_a_name_is_no_date_alone() -> None:
 
     assert ("Jun", "DATE") not in found and ("Jun.", "DATE") not in found
     assert ("Jun. 5", "DATE") in found
+
+
+def test_well_known_systems_of_other_countries_are_weapons() -> None:
+    found = mentions("Russia fired Kalibr and Zircon missiles; Ukraine answered with Storm Shadow.")
+
+    assert [w for w, kind in found if kind == "WEAPON"] == ["Kalibr", "Zircon", "Storm Shadow"]
