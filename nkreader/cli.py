@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from nkreader import __version__
 from nkreader.config import Settings
-from nkreader.corpus import clean_line
+from nkreader.corpus import clean_line, clean_text
 from nkreader.library import Library, LibraryError
 from nkreader.model import ENTITY_TYPES, SORTS, Article, SearchHit, Snippet
 
@@ -41,7 +41,8 @@ class _Output:
         print(text, file=self.stream)
 
     def message(self, text: str) -> None:
-        print(text, file=self.errors)
+        # Messages quote queries and file names: their control characters never reach the terminal.
+        print(clean_text(text), file=self.errors)
 
     def json(self, value: Any) -> None:
         json.dump(value, self.stream, ensure_ascii=False, indent=2, default=_json_default)

@@ -160,6 +160,7 @@ def _cli(library: Library, *args: str) -> tuple[int, str, str]:
 @example(query="-missile")
 @example(query="--json")
 @example(query="")
+@example(query="00A\x1b")  # once printed "Did you mean: a" and a raw escape character
 def test_cli_search_answers_any_query(library: Library, query: str) -> None:
     code, out, err = _cli(library, "search", "--", query)
 
