@@ -30,6 +30,8 @@ _HEADS: dict[str, EntityType] = {
 }
 ABSORBABLE: frozenset[str] = frozenset({"GPE", "LOC", "PERSON", "ORG"})
 # Prefixes joined by a hyphen that are not part of the name after them ("Ex-Labour").
+# A romanised Korean given name: two syllables joined by a hyphen ("Jin-ho", "Min-ji").
+KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,4}-[a-z]{1,5}")
 HYPHEN_PREFIXES = frozenset({"ex", "pro", "anti", "non", "neo", "post", "pre"})
 # Particles that stand inside personal names ("Osama bin Laden", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset(
@@ -310,6 +312,30 @@ def is_acronym_token(text: str) -> bool:
     return 2 <= sum(c.isalpha() for c in text) <= 6
 
 
+def _korean_name(chunk: list[Token]) -> bool:
+    """A surname and a hyphenated given name, either way round: "Oh Jin-ho", "Min-ji Seo"."""
+    if len(chunk) != 2:
+        return False
+    first, second = chunk[0].text, chunk[1].text
+    if first in lexicon.EAST_ASIAN_SURNAMES:
+        return KOREAN_GIVEN_NAME.fullmatch(second) is not None
+    return second in lexicon.EAST_ASIAN_SURNAMES and KOREAN_GIVEN_NAME.fullmatch(first) is not None
+
+
+def _surname_that_is_a_word(piece: list[Token]) -> bool:
+    """A two-word name whose surname is also a word: "Oh Jin-ho", "Daniel Oh"."""
+    if len(piece) != 2 or any(t.fixed is not None for t in piece):
+        return False
+    first, last = piece
+    if first.lower in lexicon.STOP:
+        return _korean_name(piece)
+    return (
+        last.lower in lexicon.STOP
+        and last.text in lexicon.EAST_ASIAN_SURNAMES
+        and first.text in lexicon.GIVEN_NAMES
+    )
+
+
 def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> bool:
     """Return True when a capitalised sequence has the evidence of a personal name.
 
@@ -319,6 +345,8 @@ def person_like(chunk: list[Token], doc: DocInfo, headline: bool = False) -> boo
     first = chunk[0].text
     if len(chunk) > 4 or any(t.text.isupper() and len(t.text) > 1 for t in chunk):
         return False
+    if _korean_name(chunk):
+        return True
     if any(t.lower in lexicon.STOP or t.lower in _HEADS for t in chunk[1:]):
         return False
     if first in lexicon.EAST_ASIAN_SURNAMES and len(chunk) <= 3:
@@ -434,7 +462,11 @@ def _stretch_spans(
         previous_fixed = None
         # In a title-case headline every word is capitalised, so only real names count.
         stop = lexicon.STOP if headline else lexicon.FUNCTION_STOP
-        while stretch and (stretch[0].lower in stop or stretch[0].lower in CONNECTORS):
+        while (
+            stretch
+            and (stretch[0].lower in stop or stretch[0].lower in CONNECTORS)
+            and not _korean_name(stretch)  # "Oh Jin-ho": a surname that is also a word
+        ):
             stretch = stretch[1:]
             before = None
         while stretch and stretch[-1].lower in CONNECTORS:
@@ -587,9 +619,16 @@ def _classify_piece(
     norm = doc.norm
     piece, titled = piece_info.tokens, piece_info.titled
     stop = lexicon.STOP if headline else lexicon.FUNCTION_STOP
-    while piece and (piece[0].lower in stop or piece[0].lower in CONNECTORS):
+    while (
+        piece
+        and (piece[0].lower in stop or piece[0].lower in CONNECTORS)
+        and not _korean_name(piece)
+    ):
         piece = piece[1:]
         before = None
+    if _surname_that_is_a_word(piece):
+        start, end = piece[0].start, piece[-1].end
+        return [Span(start, end, "PERSON", _clean(norm[start:end]), priority=1)]
     if (
         len(piece) == 1
         and piece[0].lower in SINGLE_ORG_WORDS

@@ -585,3 +585,14 @@ def test_bare_plural_weapon_heads_are_not_weapons(extractor: Extractor) -> None:
     assert "howitzers" not in found
     assert "tanks" not in found
     assert found["self-propelled howitzers"][0] == "WEAPON"
+
+
+@pytest.mark.parametrize("name", ["Oh Jin-ho", "Min-ji Seo", "Daniel Oh", "Ahn Gyu-baek"])
+def test_korean_names_whose_surname_is_also_a_word(extractor: Extractor, name: str) -> None:
+    text = f"The meeting was chaired by {name}, who spoke for an hour."
+
+    assert [(m.text, m.type) for m in extractor.extract(text)] == [(name, "PERSON")]
+
+
+def test_the_interjection_oh_is_no_name(extractor: Extractor) -> None:
+    assert extractor.extract("Oh, the launch failed again, officials said.") == ()
