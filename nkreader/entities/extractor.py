@@ -55,6 +55,10 @@ HOLDING_WORDS = frozenset(
 NAME_GOES_ON = re.compile(r"(?: [A-Z]|-\w)")
 # "the war on Iraq": a war named by the country it is waged on or in.
 WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
+# Exercises named with their year and round: "Strait Thunder-2025A", "Joint Sword-2024B".
+EXERCISE_CODE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|In|On|At) )(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+-20\d\d[A-Z](?![\w-])"
+)
 PARENTHESISED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
@@ -198,6 +202,8 @@ class Extractor:
         self._digit_spans(norm, spans)
         for match in compounds.NUMBERED_UNIT.finditer(norm):
             spans.append(Span(*match.span(), "ORG", match.group(), priority=3))
+        for match in EXERCISE_CODE.finditer(norm):
+            spans.append(Span(*match.span(), "EVENT", match.group(), priority=4))
         return spans
 
     def _known_matches(

@@ -206,3 +206,10 @@ def test_well_known_systems_of_other_countries_are_weapons() -> None:
     found = mentions("Russia fired Kalibr and Zircon missiles; Ukraine answered with Storm Shadow.")
 
     assert [w for w, kind in found if kind == "WEAPON"] == ["Kalibr", "Zircon", "Storm Shadow"]
+
+
+def test_an_exercise_named_with_its_year_and_round_is_an_event() -> None:
+    text = "The PLA ended Strait Thunder-2025A, months after Joint Sword-2024B."
+
+    assert ("Strait Thunder-2025A", "EVENT") in mentions(text)
+    assert ("Joint Sword-2024B", "EVENT") in mentions(text)
