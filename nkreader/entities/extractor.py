@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from nkreader.entities import compounds, grammar, lexicon
@@ -59,6 +60,8 @@ WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
 EXERCISE_CODE = re.compile(
     r"(?<![\w-])(?!(?:The|A|An|In|On|At) )(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+-20\d\d[A-Z](?![\w-])"
 )
+ORIGIN_SUFFIX = re.compile(r"-(flagged|registered|based|owned|led|backed|made|built) +")
+SHIP_ORIGINS = frozenset({"flagged", "registered"})
 PARENTHESISED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 ACRONYM_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9}?)s?\s*\)")
 # Starting with a character class (not a lookbehind) keeps the scan at C speed.
@@ -127,7 +130,7 @@ class Extractor:
         headlines: dict[int, bool] = {}
         bylines: dict[int, bool] = {}
         has_credit = _has_credit(norm)
-        for run in RUN.finditer(norm):
+        for run in _runs(norm):
             word = run.group()
             lowered = word.casefold()
             if lowered in lexicon.STOP or doc_lower_words[lowered]:
@@ -504,6 +507,21 @@ def _single_word_context(spans: list[Span], index: int, norm: str) -> tuple[Enti
     ):
         return "GPE", word  # "Arlington, Virginia,"
     return None
+
+
+def _runs(norm: str) -> Iterator[re.Match[str]]:
+    """Capitalised runs, cut at a hyphenated origin: "Panama-flagged Kum Hae" is Panama and
+    a merchant ship, which no type names; after "Seoul-based" a new name starts."""
+    for run in RUN.finditer(norm):
+        cut = ORIGIN_SUFFIX.search(run.group())
+        if cut is None:
+            yield run
+            continue
+        before = RUN.match(norm, run.start(), run.start() + cut.start())
+        if before is not None:
+            yield before
+        if cut.group(1) not in SHIP_ORIGINS:
+            yield from RUN.finditer(norm, run.start() + cut.end(), run.end())
 
 
 def _common_acronyms(norm: str, knowledge: Knowledge) -> set[str]:

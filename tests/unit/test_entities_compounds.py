@@ -213,3 +213,13 @@ def test_an_exercise_named_with_its_year_and_round_is_an_event() -> None:
 
     assert ("Strait Thunder-2025A", "EVENT") in mentions(text)
     assert ("Joint Sword-2024B", "EVENT") in mentions(text)
+
+
+def test_a_hyphenated_origin_ends_a_name() -> None:
+    text = "The Panama-flagged Kum Hae met a tanker, and Seoul-based Asan Institute staff watched."
+
+    assert mentions(text) == [
+        ("Panama", "GPE"),
+        ("Seoul", "GPE"),
+        ("Asan Institute", "ORG"),
+    ]
