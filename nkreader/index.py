@@ -245,10 +245,12 @@ def _presence_matcher(reader: Any, prefixes: Iterable[_BoundedPrefix]) -> Any:
     counts: Counter[int] = Counter()
     for prefix in prefixes:
         found: Counter[int] = Counter()
-        for btext in prefix._btexts(reader):
+        btexts = [btext for btext in prefix._btexts(reader) if btext]
+        for btext in btexts:
             if (prefix.fieldname, btext) in reader:
                 found.update(_docnums(reader.postings(prefix.fieldname, btext)))
-        if prefix.boost != 1.0:
+        # Whoosh boosts a prefix that expands to several words, not one that expands to one.
+        if prefix.boost != 1.0 and len(btexts) > 1:
             found = Counter({docnum: n * prefix.boost for docnum, n in found.items()})
         counts.update(found)
     if not counts:
@@ -630,8 +632,8 @@ class SearchIndex:
         reader = self._current()
         with self._lock:
             searcher = reader.searcher
-            # optimize=False scores every match in one pass; with block skipping on, the
-            # total count would run the whole query a second time.
+            # optimize=False scores every match in one pass (see `_run`); with block skipping
+            # on, the total count would run the whole query a second time.
             options: dict[str, Any] = {
                 "limit": limit,
                 "sortedby": sort if sort in ("newest", "oldest") else None,
@@ -733,10 +735,14 @@ class SearchIndex:
 def _run(
     searcher: Any, parsed: Any, options: dict[str, Any], cancelled: Callable[[], bool] | None
 ) -> Any:
-    """Whoosh's `searcher.search`, optionally through a collector that can be cancelled."""
-    if cancelled is None:
-        return searcher.search(parsed, **options)
-    collector = _Cancellable(searcher.collector(**options), cancelled)
+    """Whoosh's `searcher.search` in one full pass, optionally cancellable."""
+    collector = searcher.collector(**options)
+    if hasattr(collector, "replace"):
+        # Every few hits Whoosh swaps in matchers pruned by the lowest score kept, even with
+        # optimize off; under a boost that drops documents from a limited list and its total.
+        collector.replace = 0
+    if cancelled is not None:
+        collector = _Cancellable(collector, cancelled)
     searcher.search_with_collector(parsed, collector)
     return collector.results()
 

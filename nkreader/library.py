@@ -99,8 +99,10 @@ class Library:
         self._records: dict[str, FileRecord] = {}
         self._date_orders: dict[Sort, list[tuple[str, float]]] = {}
         self._listed_files: dict[str, FileRecord] = {}
-        self._statting = 0
-        """How many syncs are checking the files, outside the lock."""
+        self._pending_syncs = 0
+        """Syncs that have started checking the files but not yet taken the lock."""
+        self._pending_lock = threading.Lock()
+        self._syncs_done = 0
         self._synced = False
         self._extractor: tuple[str, Extractor] | None = None
         """The extractor and the knowledge version it was built from."""
@@ -216,52 +218,70 @@ class Library:
 
         `apply_knowledge` re-indexes everything when the entity knowledge has changed.
         """
-        from nkreader.index import IndexLocked
-
         started = time.perf_counter()
         # Statting 100,000 files takes most of a second: searches of the index as last built
         # go on meanwhile (see `_ensure_synced`), and a file changed after this is seen next time.
-        self._statting += 1
+        with self._pending_lock:
+            self._pending_syncs += 1
+            done_before = self._syncs_done
         try:
             on_disk = stat_corpus(self.settings.corpus_dirs)
-        finally:
-            self._statting -= 1
+        except BaseException:
+            with self._pending_lock:
+                self._pending_syncs -= 1
+            raise
         with self._lock:
-            index, catalog = self._parts()
-            damage, self._damage = self._damage, None
+            with self._pending_lock:
+                self._pending_syncs -= 1
+            if self._syncs_done != done_before:
+                # Another sync finished meanwhile: never apply an older look at the files.
+                on_disk = stat_corpus(self.settings.corpus_dirs)
             try:
+                return self._sync_locked(started, on_disk, rebuild, apply_knowledge, progress)
+            finally:
+                self._syncs_done += 1
+
+    def _sync_locked(
+        self,
+        started: float,
+        on_disk: dict[str, os.stat_result],
+        rebuild: bool,
+        apply_knowledge: bool,
+        progress: Progress | None,
+    ) -> SyncReport:
+        from nkreader.index import IndexLocked
+
+        index, catalog = self._parts()
+        damage, self._damage = self._damage, None
+        try:
+            try:
+                report = self._sync(
+                    index, catalog, on_disk, rebuild or bool(damage), apply_knowledge, progress
+                )
+            except (IndexLocked, OSError, sqlite3.Error, LibraryError):
+                raise
+            except Exception as error:  # Whoosh fails in many ways on damaged files
+                index.close()
                 try:
-                    report = self._sync(
-                        index, catalog, on_disk, rebuild or bool(damage), apply_knowledge, progress
-                    )
+                    report = self._sync(index, catalog, on_disk, rebuild, apply_knowledge, progress)
                 except (IndexLocked, OSError, sqlite3.Error, LibraryError):
                     raise
-                except Exception as error:  # Whoosh fails in many ways on damaged files
-                    index.close()
-                    try:
-                        report = self._sync(
-                            index, catalog, on_disk, rebuild, apply_knowledge, progress
-                        )
-                    except (IndexLocked, OSError, sqlite3.Error, LibraryError):
-                        raise
-                    except Exception:
-                        damage = f"the index could not be read ({_describe(error)}); rebuilding it"
-                        report = self._sync(
-                            index, catalog, on_disk, True, apply_knowledge, progress
-                        )
-            except IndexLocked as error:
-                raise LibraryError(str(error)) from error
-            except (OSError, sqlite3.Error) as error:
-                raise LibraryError(f"cannot update the index: {error}") from error
-            if damage:
-                report = replace(report, notice=damage, rebuilt=True)
-            files = self._unchanged_files or catalog.files()
-            self._records = {record.id: record for record in files.values()}
-            if report.changed:
-                self._date_orders = {}
-            self._unchanged_files = {}
-            self._synced = True
-            return replace(report, seconds=time.perf_counter() - started)
+                except Exception:
+                    damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+                    report = self._sync(index, catalog, on_disk, True, apply_knowledge, progress)
+        except IndexLocked as error:
+            raise LibraryError(str(error)) from error
+        except (OSError, sqlite3.Error) as error:
+            raise LibraryError(f"cannot update the index: {error}") from error
+        if damage:
+            report = replace(report, notice=damage, rebuilt=True)
+        files = self._unchanged_files or catalog.files()
+        self._records = {record.id: record for record in files.values()}
+        if report.changed:
+            self._date_orders = {}
+        self._unchanged_files = {}
+        self._synced = True
+        return replace(report, seconds=time.perf_counter() - started)
 
     def _sync(
         self,
@@ -527,7 +547,14 @@ class Library:
             except Exception as error:  # still failing on a fresh reader: damaged
                 self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
                 self._synced = False
-                return action(self._ensure_synced())
+                try:
+                    return action(self._ensure_synced())
+                except (IndexLocked, LibraryError, OSError, SearchCancelled):
+                    raise
+                except Exception as final:  # a sync checking the files will rebuild it
+                    raise LibraryError(
+                        f"the index could not be read ({_describe(final)}); rebuilding it"
+                    ) from final
 
     def _ensure_synced(self) -> SearchIndex:
         """The index, synced first unless a sync is checking the files behind a listing.
@@ -535,10 +562,17 @@ class Library:
         Meanwhile searches use the index as last built, which is what the catalog listing
         shows, rather than wait for every file to be checked.
         """
-        if not self._synced and not (self._statting and self._listed_files):
+        from nkreader.index import IndexLocked
+
+        if not self._synced and not (self._pending_syncs and self._listed_files):
             self.sync()
         index, _ = self._parts()
-        notice = index.open()
+        try:
+            notice = index.open()
+        except IndexLocked as error:
+            raise LibraryError(str(error)) from error
+        except OSError as error:
+            raise LibraryError(f"cannot open the index: {error}") from error
         if notice is not None:
             self._damage = notice  # the sync that follows rebuilds it and says so
         return index
@@ -560,6 +594,8 @@ class Library:
         """
         started = time.perf_counter()
         with self._lock:
+            if cancelled is not None and cancelled():
+                raise SearchCancelled  # a newer search came while this one waited for the lock
             if not query.strip() and sort != "relevance":
                 return self._whole_library(query, sort, limit, started)
             raw = self._recovering(

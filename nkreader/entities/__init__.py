@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # Bump whenever extract() output can change: the search index caches mentions by it.
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 
 if TYPE_CHECKING:
     from nkreader.entities.extractor import Extractor

@@ -38,7 +38,8 @@ ORDINAL_BEFORE = re.compile(
 NUMBERED_UNIT = re.compile(
     r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: [A-Z][a-z]+){0,2}"
-    r" (?:Corps|Division|Brigade|Regiment|Battalion|Fleet|Army|Squadron|Wing|Command)(?![\w'’-])"
+    r" (?:Corps|Division|Brigade|Regiment|Battalion|Fleet|Army|Squadron|Wing|Command)"
+    r"(?![\w'’-]| [A-Z])"  # not "3rd Army Day", "5th Avenue Command Center"
 )
 NUMBER_AFTER = re.compile(r" \d{1,3}(?!\w|[.,:/]\d|-| ?%)")
 
@@ -78,7 +79,7 @@ def grow(
             grown[-1].end = reach = span.end
             grown[-1].canonical = norm[grown[-1].start : span.end]
             continue
-        if span.type in ("ORG", "GPE") and grown and _part_of(grown[-1], norm, span.start):
+        if span.type in ("ORG", "GPE") and grown and _part_of(grown[-1], span, norm):
             # "the Strategic Force of the Korean People's Army" is one organisation
             owner = grown[-1]
             curated = owner.canonical != norm[owner.start : owner.end]
@@ -92,7 +93,8 @@ def grow(
         if span.type == "EVENT":
             # "the 22nd Shangri-La Dialogue", "the 32nd ASEAN Regional Forum"
             ordinal = ORDINAL_BEFORE.search(norm, max(0, span.start - 12), span.start)
-            if ordinal is not None:
+            in_date = bool(grown) and grown[-1].type == "DATE" and grown[-1].end > span.start - 3
+            if ordinal is not None and not in_date:  # not "on March 22nd Shangri-La …"
                 _take_back(span, ordinal.start(), grown)
         if span.type == "ORG":
             _grow_company(span, norm)
@@ -127,13 +129,17 @@ def _joins_date(before: Span, span: Span, norm: str) -> bool:
     return False
 
 
-def _part_of(owner: Span, norm: str, start: int) -> bool:
-    """Whether the name starting at `start` completes the body named before it:
-    "Munitions Industry Department of the WPK Central Committee", not "Samsung of Korea"."""
-    if owner.type != "ORG" or norm[owner.end : start] not in (" of the ", " of "):
+def _part_of(owner: Span, span: Span, norm: str) -> bool:
+    """Whether `span` completes the body named before it: "Munitions Industry Department of
+    the WPK Central Committee", "Royal Bank of Scotland"; not "Samsung of Korea", and not a
+    known body's country ("the Foreign Ministry of North Korea" names the country too)."""
+    if owner.type != "ORG" or norm[owner.end : span.start] not in (" of the ", " of "):
         return False
-    head = norm[owner.start : owner.end].rsplit(" ", 1)[-1]
-    return head[:1].isupper() and head.casefold() in lexicon.ORG_HEADS
+    name = norm[owner.start : owner.end]
+    head = name.rsplit(" ", 1)[-1]
+    if not head[:1].isupper() or head.casefold() not in lexicon.ORG_HEADS:
+        return False
+    return span.type == "ORG" or (" " in name and owner.priority < 5)
 
 
 def _unit_rank(unit: str) -> int:

@@ -9,8 +9,14 @@ from nkreader.entities.grammar import both_cases, starts_word, trie_pattern
 from nkreader.entities.knowledge import Knowledge, alias_key
 from nkreader.entities.names import Span
 
+# A ship's name: capitalised words, an initial among them ("USS John F. Kennedy").
 SHIP = re.compile(
-    r"(?:USS|ROKS|HMS|HMAS|HMCS|HMNZS|INS|JS|TCG)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+    r"(?:USS|ROKS|HMS|HMAS|HMCS|HMNZS|INS|JS|TCG)\s+[A-Z][\w'-]*"
+    r"(?:\s+(?:[A-Z]\.|[A-Z][\w'-]*)){0,3}"
+)
+SHIP_WORDS = frozenset(
+    "the destroyer destroyers ship ships vessel vessels carrier escort frigate warship"
+    " warships submarine cruiser helicopter-carrier and".split()
 )
 # Stems written without a hyphen: tanks, guns and launchers ("M1A2", "K1A1", "M777", "K239").
 COMPACT_STEMS = frozenset({"M", "K"})
@@ -19,6 +25,15 @@ _IRREGULAR = {"torpedoes": "torpedo", "artillery": "artillery", "aircraft": "air
 
 def _starts_name(text: str, start: int) -> bool:
     return starts_word(text, start) and (start == 0 or text[start - 1] != "-")
+
+
+def _ship_prefix_fits(norm: str, start: int, name: str) -> bool:
+    """ "JS" is a ship only after "the" or a ship word ("the JS Maya"): alone it is initials
+    ("Lt Gen JS Dhillon", "JS Bach")."""
+    if not name.startswith("JS "):
+        return True
+    before = norm[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].casefold() in SHIP_WORDS
 
 
 def norm_text(match: re.Match[str], start: int) -> str:
@@ -54,7 +69,8 @@ def _hyphen_fits(match: re.Match[str]) -> bool:
     if sep == "-" or stem_length >= 4:
         return True
     compact = match.group()[:stem_length] in COMPACT_STEMS
-    numbered = any(ch.isdigit() for ch in match.group("suffix")) or len(match.group("num")) >= 3
+    three_digits = re.fullmatch(r"\d{3,4}", match.group("num")) is not None  # not "M4-5"
+    numbered = any(ch.isdigit() for ch in match.group("suffix")) or three_digits
     return sep == "" and compact and numbered
 
 
@@ -129,11 +145,10 @@ class WeaponGrammar:
             for m in self.designation.finditer(norm)
             if _starts_name(norm, m.start()) and _hyphen_fits(m)
         ]
-        spans.extend(
-            Span(*m.span(), "WEAPON", m.group(), priority=4)
-            for m in SHIP.finditer(norm)
-            if _starts_name(norm, m.start())
-        )
+        for ship in SHIP.finditer(norm):
+            name = ship.group()
+            if _starts_name(norm, ship.start()) and _ship_prefix_fits(norm, ship.start(), name):
+                spans.append(Span(*ship.span(), "WEAPON", name, priority=4))
         for match in _matches_at(self.weapon_class, padded, starts["class"]):
             # A term after a hyphen is part of a longer word; at the start, the term's own
             # first character is what counts.

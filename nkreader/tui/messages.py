@@ -63,6 +63,9 @@ class RelatedFound(Message):
     hits: tuple[SearchHit, ...]
 
 
+INDEXING_FAILED = "Indexing failed"
+
+
 @dataclass
 class WorkFailed(Message):
     """A worker hit a problem the user should see, already phrased as one line."""

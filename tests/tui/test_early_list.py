@@ -15,6 +15,7 @@ import nkreader.library
 from nkreader.config import Settings
 from nkreader.corpus import stat_corpus
 from nkreader.library import Library
+from nkreader.model import SearchResult, Sort
 from nkreader.tui.app import NkReaderApp
 from nkreader.tui.messages import LibraryListed
 
@@ -88,6 +89,38 @@ async def test_a_query_typed_while_the_files_are_checked_is_answered_at_once(
 
         assert checking and during == ["hwasong-icbm-launch"]
         assert sorted(row_ids(screen)) == ["hwasong-icbm-launch", "written-since"]
+
+
+async def test_a_query_typed_before_the_listing_is_searched_when_it_comes(
+    make_app: AppFactory, tui_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_once(tui_settings)
+    listing_may_come, go_on = threading.Event(), threading.Event()
+    real_listing = Library.catalog_listing
+
+    def slow_listing(self: Library, sort: Sort = "newest") -> SearchResult | None:
+        listing_may_come.wait(10)
+        return real_listing(self, sort)
+
+    def slow_stat(folders: Sequence[Path]) -> dict[str, os.stat_result]:
+        go_on.wait(10)
+        return stat_corpus(folders)
+
+    monkeypatch.setattr(Library, "catalog_listing", slow_listing)
+    monkeypatch.setattr(nkreader.library, "stat_corpus", slow_stat)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash", *"hwasong")
+        await pilot.pause(0.1)
+        listing_may_come.set()
+        await until(pilot, lambda: row_ids(screen) == ["hwasong-icbm-launch"])
+        checking = not screen.ready
+        go_on.set()
+        await settle(pilot)
+
+        assert checking
+        assert row_ids(screen) == ["hwasong-icbm-launch"]
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -223,3 +223,36 @@ def test_a_hyphenated_origin_ends_a_name() -> None:
         ("Seoul", "GPE"),
         ("Asan Institute", "ORG"),
     ]
+
+
+LONG = "Officials said on Monday that {} and the talks went on, as planned."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Foreign Ministry of North Korea protested",
+            [("Foreign Ministry", "ORG"), ("North Korea", "GPE")],
+        ),
+        (
+            "the Korean Central News Agency of North Korea reported",
+            [("Korean Central News Agency", "ORG"), ("North Korea", "GPE")],
+        ),
+        (
+            "on March 22nd Shangri-La Dialogue delegates met",
+            [("March 22nd", "DATE"), ("Shangri-La Dialogue", "EVENT")],
+        ),
+        ("the 3rd Army Day parade was held", []),
+        ("traffic on the M4-5 stretch and the K2-0 score were reported", []),
+        ("Lt Gen JS Dhillon praised JS Bach", [("JS Dhillon", "PERSON")]),
+        (
+            "the destroyer JS Maya sailed with the USS Carl Vinson.",
+            [("JS Maya", "WEAPON"), ("USS Carl Vinson", "WEAPON")],
+        ),
+    ],
+)
+def test_what_the_new_rules_leave_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    found = mentions(LONG.format(text))
+
+    assert found[1:] == expected  # after "Monday"

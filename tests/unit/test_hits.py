@@ -6,6 +6,7 @@ import datetime
 import itertools
 import os
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from nkreader.catalog import FileRecord
 from nkreader.config import Settings
 from nkreader.corpus import stat_corpus
 from nkreader.hits import HitList, date_order
-from nkreader.library import Library, LibraryError
+from nkreader.library import Library, LibraryError, SyncReport
 from nkreader.model import SearchCancelled
 
 
@@ -164,6 +165,36 @@ def test_a_search_during_a_sync_answers_from_the_index_as_last_built(
     later.close()
 
     assert "nuclear-test-site" in during and "added-since" not in during
+    assert "added-since" in after
+
+
+def test_a_sync_waiting_for_the_lock_after_checking_the_files_is_not_done_twice(
+    settings: Settings, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexed_then_added(settings, corpus_dir)
+    checked = threading.Event()
+
+    def stat_then_tell(folders: Sequence[Path]) -> dict[str, os.stat_result]:
+        found = stat_corpus(folders)
+        checked.set()
+        return found
+
+    monkeypatch.setattr(nkreader.library, "stat_corpus", stat_then_tell)
+    later = Library(settings)
+    assert later.catalog_listing() is not None
+    reports: list[SyncReport] = []
+    with later._lock:  # another worker (snippets, an article) holds the library
+        syncing = threading.Thread(target=lambda: reports.append(later.sync()))
+        syncing.start()
+        checked.wait(10)
+        time.sleep(0.05)  # the sync now waits for the lock
+        during = [hit.id for hit in later.search("nuclear", limit=None).hits]
+    syncing.join(10)
+    after = [hit.id for hit in later.search("nuclear", limit=None).hits]
+    later.close()
+
+    assert "added-since" not in during
+    assert reports[0].added == 1  # the sync that checked the files is the one that adds it
     assert "added-since" in after
 
 

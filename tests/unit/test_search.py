@@ -7,6 +7,7 @@ import pytest
 import whoosh.query
 
 import nkreader.index
+from nkreader.index import IndexDoc, SearchIndex
 from nkreader.library import Library, LibraryError
 from nkreader.model import SearchResult
 
@@ -91,6 +92,24 @@ def test_prefixes_rank_as_whooshs_union_of_their_words(
     assert [(h.id, round(h.score, 9)) for h in fast.hits] == [
         (h.id, round(h.score, 9)) for h in whooshs.hits
     ]
+
+
+@pytest.mark.parametrize("query", ["mis*^2", "(mis* report)^2", "title:mis*^3 OR mis*"])
+def test_a_limited_list_is_the_top_of_the_whole_one(tmp_path: Path, query: str) -> None:
+    # Enough matches that Whoosh would prune its matchers by the scores kept so far.
+    bodies = ["missile"] * 3 + ["missile mission misty"] * 3 + ["missile"] * 14
+    bodies.append("missile mission misty mist")
+    index = SearchIndex(tmp_path / "index")
+    index.write(
+        IndexDoc(f"d{i:02}", f"/d{i}", str(i), "report", body, None, None, ())
+        for i, body in enumerate(bodies)
+    )
+
+    whole, top = index.search(query, limit=None), index.search(query, limit=3)
+
+    assert top.total == whole.total == len(bodies)
+    assert top.ranked == whole.ranked[:3]
+    assert top.ranked[0][0] == "d20"
 
 
 def test_fuzzy_matches_a_misspelling(shared_library: Library) -> None:

@@ -20,6 +20,7 @@ from nkreader.render import one_line
 from nkreader.tui import workers
 from nkreader.tui.commands import bindings_for
 from nkreader.tui.messages import (
+    INDEXING_FAILED,
     LibraryListed,
     LibrarySynced,
     SearchFinished,
@@ -166,7 +167,10 @@ class ReaderScreen(ReadingActions):
     def on_library_listed(self, message: LibraryListed) -> None:
         """Show the library as last indexed while the sync checks it, unless the user is ahead."""
         self._catalog_listed = True
-        if self.ready or self.typed_query.strip() or self.effective_sort != message.result.sort:
+        if self.ready:
+            return
+        if self.typed_query.strip() or self.effective_sort != message.result.sort:
+            self.run_search(immediately=True)  # typed before the listing came: search it now
             return
         self._listed_generation = self._shown_generation = self._generation
         self._show_result(replace(message.result, notice="checking the files for changes…"))
@@ -221,6 +225,8 @@ class ReaderScreen(ReadingActions):
         workers.load_article(self, self.library, article_id, query)
 
     def on_work_failed(self, message: WorkFailed) -> None:
+        if message.what == INDEXING_FAILED:
+            self._catalog_listed = False  # each search would otherwise retry the sync
         self.status.show_problem(f"{message.what}: {message.reason}")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
