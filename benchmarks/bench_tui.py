@@ -140,6 +140,27 @@ def bench_queries(label: str, args: Sequence[str], home: Path, title: str, delay
         )
 
 
+def bench_echo(label: str, args: Sequence[str], home: Path, title: str) -> None:
+    """Keypress-to-echo latency of a second letter typed while the first letter's search runs."""
+    steps = ["--expect", "Articles", "--expect", title]
+    for query in QUERIES:
+        first, second = query[0], query[1]
+        steps += ["--keys", "/", "--sleep", "0.2", "--keys", "C-u", "--sleep", "0.4"]
+        steps += ["--type", first, "--sleep", "0.035", "--type", second]
+        steps += ["--expect-re", rf"^│ {first}{second} "]
+    steps += ["--keys", "C-q"]
+    report = drive(nkreader_command(*args), home, steps)
+    if not report.get("ok"):
+        print(f"[{label}] echo run failed: {report.get('error')}")
+    found = sorted(step["ms_since_input"] for step in waits(report)[2:])
+    if found:
+        p95 = found[min(len(found) - 1, round(0.95 * (len(found) - 1)))]
+        print(
+            f"[{label}] key echoed while a search runs: median {statistics.median(found):.0f} ms,"
+            f" p95 {p95:.0f} ms, max {max(found):.0f} ms (n={len(found)})"
+        )
+
+
 CONTROL_APP = (
     "from textual.app import App; from textual.widgets import Static; "
     "App.compose = lambda self: iter([Static('hello control')]); App().run()"
@@ -242,6 +263,7 @@ def main() -> None:
         if terminal:
             bench_control(home, options.runs)
             bench_terminal("bundled", [], home, "Kim Jong Un", options.runs)
+            bench_echo("bundled", [], home, "Kim Jong Un")
         asyncio.run(bench_in_app("bundled", None, Path(scratch) / "home-app"))
         if options.big:
             base = options.keep or Path(scratch)
@@ -265,6 +287,7 @@ def bench_big(corpus: Path, index: Path | None, scratch: Path, terminal: bool, r
         bench_terminal(label, args, home, "all articles ·", runs)
         for delay in (0, 150):
             bench_queries(label, args, home, "all articles ·", delay)
+        bench_echo(label, args, home, "all articles ·")
     asyncio.run(bench_in_app(label, corpus, home, index))
 
 
