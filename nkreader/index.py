@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import itertools
 import re
 import shutil
 import threading
@@ -248,7 +247,8 @@ def _presence_matcher(reader: Any, prefixes: Iterable[_BoundedPrefix]) -> Any:
         btexts = [btext for btext in prefix._btexts(reader) if btext]
         for btext in btexts:
             if (prefix.fieldname, btext) in reader:
-                found.update(_docnums(reader.postings(prefix.fieldname, btext)))
+                for block in _docnum_blocks(reader.postings(prefix.fieldname, btext)):
+                    found.update(block)
         # Whoosh boosts a prefix that expands to several words, not one that expands to one.
         if prefix.boost != 1.0 and len(btexts) > 1:
             found = Counter({docnum: n * prefix.boost for docnum, n in found.items()})
@@ -259,17 +259,20 @@ def _presence_matcher(reader: Any, prefixes: Iterable[_BoundedPrefix]) -> Any:
     return _SortedIds(ids, weights=[float(counts[docnum]) for docnum in ids])
 
 
-def _docnums(postings: Any) -> Iterable[int]:
-    """Every document number of a term's postings, a block at a time where the codec allows."""
+def _docnum_blocks(postings: Any) -> Iterator[Iterable[int]]:
+    """A term's document numbers, a block at a time where the codec allows.
+
+    Counting block by block, not in one C call over every block, lets the app's thread echo
+    a keypress in between.
+    """
     if type(postings) is not W3LeafMatcher:  # e.g. filtered for deleted documents
-        return postings.all_ids()  # type: ignore[no-any-return]
-    blocks = []
+        yield postings.all_ids()
+        return
     while postings.is_active():
         if postings._ids is None:
             postings._read_ids()
-        blocks.append(postings._ids)
+        yield postings._ids
         postings._next_block()
-    return itertools.chain.from_iterable(blocks)
 
 
 class _SortedIds(matching.ListMatcher):  # type: ignore[misc]
