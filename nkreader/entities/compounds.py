@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from nkreader.entities import grammar, lexicon
 from nkreader.entities.knowledge import Knowledge, alias_key
@@ -35,12 +36,25 @@ ORDINAL_BEFORE = re.compile(
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth) $"
 )
 # A numbered unit that no other rule names: "11th Corps", "Second Fleet".
-NUMBERED_UNIT = re.compile(
-    r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
-    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: [A-Z][a-z]+){0,2}"
+# Found from the rare head word back to the ordinal: scanning for ordinals is slower.
+UNIT_HEAD = re.compile(
     r" (?:Corps|Division|Brigade|Regiment|Battalion|Fleet|Army|Squadron|Wing|Command)"
     r"(?![\w'’-]| [A-Z])"  # not "3rd Army Day", "5th Avenue Command Center"
 )
+UNIT_ORDINAL = re.compile(
+    r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: [A-Z][a-z]+){0,2}$"
+)
+
+
+def numbered_units(norm: str) -> Iterator[tuple[int, int]]:
+    """Spans of numbered units that no other rule names: "11th Corps", "Second Fleet"."""
+    for head in UNIT_HEAD.finditer(norm):
+        ordinal = UNIT_ORDINAL.search(norm, max(0, head.start() - 40), head.start())
+        if ordinal is not None:
+            yield ordinal.start(), head.end()
+
+
 NUMBER_AFTER = re.compile(r" \d{1,3}(?!\w|[.,:/]\d|-| ?%)")
 
 # A system's name after its designation: a capitalised word, then maybe a second word, a

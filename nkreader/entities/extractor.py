@@ -57,9 +57,9 @@ NAME_GOES_ON = re.compile(r"(?: [A-Z]|-\w)")
 # "the war on Iraq": a war named by the country it is waged on or in.
 WAR_BEFORE = re.compile(r"(?<![\w-])[Ww]ar\s+(?:on|against|in)\s+(?:the\s+)?$")
 # Exercises named with their year and round: "Strait Thunder-2025A", "Joint Sword-2024B".
-EXERCISE_CODE = re.compile(
-    r"(?<![\w-])(?!(?:The|A|An|In|On|At) )(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+-20\d\d[A-Z](?![\w-])"
-)
+# Found from the rare code back to the name: scanning for the name first is slower.
+EXERCISE_CODE = re.compile(r"-20\d\d[A-Z](?![\w-])")
+EXERCISE_NAME = re.compile(r"(?<![\w-])(?!(?:The|A|An|In|On|At) )(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+$")
 ORIGIN_SUFFIX = re.compile(r"-(flagged|registered|based|owned|led|backed|made|built) +")
 SHIP_ORIGINS = frozenset({"flagged", "registered"})
 PARENTHESISED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -203,10 +203,13 @@ class Extractor:
             if _is_quantity(match, norm):
                 spans.append(Span(*match.span(), "QUANTITY", match.group(), priority=1))
         self._digit_spans(norm, spans)
-        for match in compounds.NUMBERED_UNIT.finditer(norm):
-            spans.append(Span(*match.span(), "ORG", match.group(), priority=3))
-        for match in EXERCISE_CODE.finditer(norm):
-            spans.append(Span(*match.span(), "EVENT", match.group(), priority=4))
+        for start, end in compounds.numbered_units(norm):
+            spans.append(Span(start, end, "ORG", norm[start:end], priority=3))
+        for code in EXERCISE_CODE.finditer(norm):
+            name = EXERCISE_NAME.search(norm, max(0, code.start() - 40), code.start())
+            if name is not None:
+                text = norm[name.start() : code.end()]
+                spans.append(Span(name.start(), code.end(), "EVENT", text, priority=4))
         return spans
 
     def _known_matches(
