@@ -280,13 +280,6 @@ class _SortedIds(matching.ListMatcher):  # type: ignore[misc]
 
     _i: int
     _ids: list[int]
-    _max_weight: float | None = None
-
-    def block_max_weight(self) -> float:
-        # Asked once per collected hit when a result is limited: measure the list once.
-        if self._max_weight is None:
-            self._max_weight = float(super().block_max_weight())
-        return self._max_weight
 
     def skip_to(self, docnum: int) -> None:
         if not self.is_active():
