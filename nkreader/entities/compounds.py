@@ -31,20 +31,19 @@ UNIT_HEADS = frozenset(
     """army corps division brigade regiment battalion company squadron wing group fleet force
     command flotilla battery committee""".split()
 )
-ORDINAL_BEFORE = re.compile(
+# An ordinal that starts a name: "25th", "Second".
+ORDINAL = (
     r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
-    r"Eighth|Ninth|Tenth|Eleventh|Twelfth) $"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)"
 )
+ORDINAL_BEFORE = re.compile(rf"{ORDINAL} $")
 # A numbered unit that no other rule names: "11th Corps", "Second Fleet".
 # Found from the rare head word back to the ordinal: scanning for ordinals is slower.
 UNIT_HEAD = re.compile(
     r" (?:Corps|Division|Brigade|Regiment|Battalion|Fleet|Army|Squadron|Wing|Command)"
     r"(?![\w'’-]| [A-Z])"  # not "3rd Army Day", "5th Avenue Command Center"
 )
-UNIT_ORDINAL = re.compile(
-    r"(?<![\w.,-])(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
-    r"Eighth|Ninth|Tenth|Eleventh|Twelfth)(?: [A-Z][a-z]+){0,2}$"
-)
+UNIT_ORDINAL = re.compile(rf"{ORDINAL}(?: [A-Z][a-z]+){{0,2}}$")
 
 
 def numbered_units(norm: str) -> Iterator[tuple[int, int]]:
