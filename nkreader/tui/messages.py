@@ -63,12 +63,13 @@ class RelatedFound(Message):
     hits: tuple[SearchHit, ...]
 
 
-INDEXING_FAILED = "Indexing failed"
-
-
 @dataclass
 class WorkFailed(Message):
     """A worker hit a problem the user should see, already phrased as one line."""
 
     what: str
     reason: str
+
+
+class SyncFailed(WorkFailed):
+    """Indexing failed: searches wait for the next sync rather than each retry it."""

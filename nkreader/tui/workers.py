@@ -15,7 +15,6 @@ from nkreader.render import Rendered, one_line, render_markdown
 from nkreader.tui import memory
 from nkreader.tui.highlighting import mention_spans
 from nkreader.tui.messages import (
-    INDEXING_FAILED,
     ArticleLoaded,
     EntitiesFound,
     LibraryListed,
@@ -23,6 +22,7 @@ from nkreader.tui.messages import (
     RelatedFound,
     SearchFinished,
     SnippetsFetched,
+    SyncFailed,
     WorkFailed,
 )
 
@@ -41,7 +41,7 @@ def sync_library(node: DOMNode, library: Library, freeze: bool) -> None:
             node.post_message(LibraryListed(listing))
         report = library.sync()
     except LibraryError as error:
-        node.post_message(WorkFailed(INDEXING_FAILED, str(error)))
+        node.post_message(SyncFailed("Indexing failed", str(error)))
         return
     node.post_message(LibrarySynced(report))
     library.warm_search()

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 import nkreader.library
 from nkreader.config import Settings
 from nkreader.corpus import stat_corpus
-from nkreader.library import Library
+from nkreader.library import Library, LibraryError, SyncReport
 from nkreader.model import SearchResult, Sort
 from nkreader.tui.app import NkReaderApp
 from nkreader.tui.messages import LibraryListed
@@ -121,6 +121,29 @@ async def test_a_query_typed_before_the_listing_is_searched_when_it_comes(
 
         assert checking
         assert row_ids(screen) == ["hwasong-icbm-launch"]
+
+
+async def test_a_failed_sync_is_said_once_and_typing_does_not_retry_it(
+    make_app: AppFactory, tui_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index_once(tui_settings)
+    attempts: list[int] = []
+
+    def locked(self: Library, *args: object) -> SyncReport:
+        attempts.append(1)
+        raise LibraryError("the index is locked by another nkreader process; try again shortly")
+
+    monkeypatch.setattr(Library, "_sync_locked", locked)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(pilot)
+        await until(pilot, lambda: "Indexing failed" in str(screen.status.render()))
+        await pilot.press("slash", *"hwasong")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+
+        assert attempts == [1]
+        assert "Indexing" in str(screen.status.render())
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -20,11 +20,11 @@ from nkreader.render import one_line
 from nkreader.tui import workers
 from nkreader.tui.commands import bindings_for
 from nkreader.tui.messages import (
-    INDEXING_FAILED,
     LibraryListed,
     LibrarySynced,
     SearchFinished,
     SnippetsFetched,
+    SyncFailed,
     WorkFailed,
 )
 from nkreader.tui.query import as_you_type
@@ -225,9 +225,11 @@ class ReaderScreen(ReadingActions):
         workers.load_article(self, self.library, article_id, query)
 
     def on_work_failed(self, message: WorkFailed) -> None:
-        if message.what == INDEXING_FAILED:
-            self._catalog_listed = False  # each search would otherwise retry the sync
         self.status.show_problem(f"{message.what}: {message.reason}")
+
+    def on_sync_failed(self, message: SyncFailed) -> None:
+        self._catalog_listed = False  # each search would otherwise retry the sync
+        self.on_work_failed(message)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:

@@ -50,14 +50,11 @@ class ReadingActions(Screen[None]):
             message.article, message.rendered, message.hits, message.title_hits, message.mentions
         )
 
-    def on_article_view_painted(self, message: ArticleView.Painted) -> None:
-        if self._arriving is not None and self._arriving.article is message.article:
-            self._article_arrived()
-
-    def _article_arrived(self) -> None:
-        message, self._arriving = self._arriving, None
-        if message is None or self.article_view.article is not message.article:
+    def on_article_view_painted(self, painted: ArticleView.Painted) -> None:
+        message = self._arriving
+        if message is None or message.article is not painted.article:
             return  # done already, or another article came in the meantime
+        self._arriving = None
         article = message.article
         self.query_one(ArticleInfo).show(article)
         self.query_one(RelatedList).show_placeholder()
