@@ -527,34 +527,31 @@ class Library:
         )
 
     def _recovering(self, action: Callable[[SearchIndex], T]) -> T:
-        """Run an index read; if it fails, reopen the index (rebuilding it if damaged), retry."""
+        """Run an index read; if it fails, reopen the index, then rebuild it, and retry.
+
+        Reopening comes first: another process may just have committed. Opening checks the
+        index and starts it over (under its lock) only if it is damaged.
+        """
         from nkreader.index import IndexLocked
 
         index = self._ensure_synced()
-        try:
-            return action(index)
-        except (IndexLocked, LibraryError, OSError, SearchCancelled):
-            raise
-        except Exception:  # Whoosh fails in many ways on damaged or changing files
-            # Reopen rather than rebuild: another process may just have committed. Opening
-            # checks the index and starts it over (under its lock) only if it is damaged.
-            index.close()
-            self._synced = False
+        failures = 0
+        while True:
             try:
-                return action(self._ensure_synced())
+                return action(index)
             except (IndexLocked, LibraryError, OSError, SearchCancelled):
                 raise
-            except Exception as error:  # still failing on a fresh reader: damaged
-                self._damage = f"the index could not be read ({_describe(error)}); rebuilding it"
+            except Exception as error:  # Whoosh fails in many ways on damaged or changing files
+                problem = f"the index could not be read ({_describe(error)}); rebuilding it"
+                failures += 1
+                if failures == 1:
+                    index.close()
+                elif failures == 2:
+                    self._damage = problem  # still failing on a fresh reader: damaged
+                else:  # a sync checking the files will rebuild it
+                    raise LibraryError(problem) from error
                 self._synced = False
-                try:
-                    return action(self._ensure_synced())
-                except (IndexLocked, LibraryError, OSError, SearchCancelled):
-                    raise
-                except Exception as final:  # a sync checking the files will rebuild it
-                    raise LibraryError(
-                        f"the index could not be read ({_describe(final)}); rebuilding it"
-                    ) from final
+                index = self._ensure_synced()
 
     def _ensure_synced(self) -> SearchIndex:
         """The index, synced first unless a sync is checking the files behind a listing.
